@@ -1,0 +1,102 @@
+package org.kojinext.hub;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kojinext.hub.api.GroupApi;
+import org.kojinext.hub.api.IntrospectionApi;
+import org.kojinext.hub.api.PermissionApi;
+import org.kojinext.hub.api.SessionApi;
+import org.kojinext.hub.api.UserApi;
+import org.kojinext.hub.auth.AdminBootstrap;
+import org.kojinext.hub.auth.SessionStore;
+import org.kojinext.hub.config.HubConfig;
+import org.kojinext.hub.db.Database;
+import org.kojinext.hub.db.EmbeddedPostgresServer;
+import org.kojinext.hub.http.HubServer;
+import org.kojinext.hub.rpc.ApiModule;
+import org.kojinext.hub.rpc.Dispatcher;
+import org.kojinext.hub.rpc.MethodRegistry;
+import org.kojinext.hub.rpc.RequestRunner;
+
+/**
+ * A running hub: its database (embedded or configured), its methods and its HTTP server. Tests
+ * start it in-process; {@link HubMain} starts it from the command line.
+ */
+public final class Hub implements AutoCloseable {
+    private final EmbeddedPostgresServer embedded;
+    private final Database database;
+    private final HubServer server;
+    private final MethodRegistry registry;
+
+    private Hub(EmbeddedPostgresServer embedded, Database database, HubServer server, MethodRegistry registry) {
+        this.embedded = embedded;
+        this.database = database;
+        this.server = server;
+        this.registry = registry;
+    }
+
+    public static Hub start(HubConfig config) {
+        EmbeddedPostgresServer embedded = null;
+        HubConfig effective = config;
+        if (config.dbUrl() == null) {
+            embedded = EmbeddedPostgresServer.start(config.dataDir().resolve("pgdata"));
+            effective = config.withDb(embedded.jdbcUrl("postgres"), "postgres", null);
+        }
+        Database database = null;
+        try {
+            database = Database.open(effective.dbUrl(), effective.dbUser(), effective.dbPassword(),
+                    effective.dbPoolSize());
+            AdminBootstrap.ensureAdmin(database, effective.adminPassword(), effective.dataDir());
+            SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
+            MethodRegistry registry = registry(sessions);
+            RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
+                    effective.checkClientIp());
+            HubServer server = HubServer.start(effective, runner);
+            return new Hub(embedded, database, server, registry);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Every API module of the hub, in the order list-api shows them. */
+    static MethodRegistry registry(SessionStore sessions) {
+        AtomicReference<MethodRegistry> self = new AtomicReference<>();
+        UserApi users = new UserApi();
+        List<ApiModule> modules = List.of(
+                new IntrospectionApi(self::get),
+                new SessionApi(sessions, users),
+                users,
+                new PermissionApi(users),
+                new GroupApi(users));
+        MethodRegistry registry = MethodRegistry.of(modules);
+        self.set(registry);
+        return registry;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public MethodRegistry methods() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.kojinext.hub.api;
+
+import static org.kojinext.hub.db.jooq.Tables.USERS;
+import static org.kojinext.hub.db.jooq.Tables.USER_KRB_PRINCIPALS;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.kojinext.hub.auth.NameRules;
+import org.kojinext.hub.auth.PasswordHasher;
+import org.kojinext.hub.auth.UserStatus;
+import org.kojinext.hub.auth.UserStore;
+import org.kojinext.hub.db.jooq.tables.records.UsersRecord;
+import org.kojinext.hub.rpc.Access;
+import org.kojinext.hub.rpc.ApiModule;
+import org.kojinext.hub.rpc.Args;
+import org.kojinext.hub.rpc.CallContext;
+import org.kojinext.hub.rpc.MethodRegistry;
+import org.kojinext.hub.rpc.PythonRepr;
+import org.kojinext.protocol.KojiFault;
+
+/** Users: Koji's getUser and friends. */
+public final class UserApi implements ApiModule {
+
+    @Override
+    public void register(MethodRegistry.Declarer m) {
+        m.method("getUser").param("userInfo", null).param("strict", false)
+                .param("krb_princs", true).param("groups", false)
+                .access(Access.anonymousRead())
+                .doc("Return information about a user.\n\n"
+                        + ":param userInfo: a str (Kerberos principal or name) or an int (user id)\n"
+                        + "                 or a dict with id, name or krb_principal\n"
+                        + ":param bool strict: whether raising Error when no user found\n"
+                        + ":param bool krb_princs: whether show krb_principals in result\n"
+                        + ":return: a dict as user's information: id, name, status, usertype, krb_principals")
+                .handler(this::getUser);
+        m.method("createUser").param("username").param("status", null).param("krb_principal", null)
+                .param("password", null)
+                .access(Access.admin())
+                .doc("Add a user to the database\n\n"
+                        + ":param str username: The username for this Koji user.\n"
+                        + ":param int status: one of koji.USER_STATUS; NORMAL when unspecified.\n"
+                        + ":param str krb_principal: a custom Kerberos principal, or None.\n"
+                        + ":param str password: (Koji Next) a password for password login, or None.\n"
+                        + ":returns: the new user's id\n"
+                        + ":raises: GenericError if the user or Kerberos principal already exists.")
+                .handler(this::createUser);
+        m.method("editUser").param("userInfo").param("name", null).param("krb_principal_mappings", null)
+                .param("password", null)
+                .access(Access.admin())
+                .doc("Edit information for an existing user.\n\n"
+                        + "Rename a user, change its Kerberos principals with a list of\n"
+                        + "{'old': ..., 'new': ...} changes, or (Koji Next) set its password.\n\n"
+                        + ":raises: GenericError if the user does not exist, or if there were\n"
+                        + "         problems in the krb_principal_mappings.")
+                .handler(this::editUser);
+        m.method("enableUser").param("username")
+                .access(Access.admin())
+                .doc("Enable logins by the specified user")
+                .handler((ctx, a) -> setStatus(ctx, a.get("username"), UserStatus.NORMAL));
+        m.method("disableUser").param("username")
+                .access(Access.admin())
+                .doc("Disable logins by the specified user")
+                .handler((ctx, a) -> setStatus(ctx, a.get("username"), UserStatus.BLOCKED));
+        m.method("listUsers").param("userType", UserStatus.TYPE_NORMAL).param("prefix", null)
+                .param("queryOpts", null).param("perm", null).param("inherited_perm", false)
+                .access(Access.anonymousRead())
+                .doc("List users in the system\n\n"
+                        + ":param int|list|None userType: filter by type, defaults to normal users\n"
+                        + ":param str prefix: only users whose name starts with prefix. optional\n"
+                        + ":param dict queryOpts: query options. optional\n"
+                        + ":param str perm: only users that have this permission. optional\n"
+                        + ":param bool inherited_perm: consider inherited permissions. default: False\n"
+                        + ":returns: a list of matching user entries: id, name, status, usertype, krb_principals")
+                .handler(UserList::list);
+    }
+
+    private Object createUser(CallContext ctx, Args a) {
+        DSLContext db = ctx.db();
+        Object name = a.get("username");
+        Object krb = a.get("krb_principal");
+        NameRules.checkUserName(name);
+        if (krb != null) {
+            NameRules.checkKrbPrincipal(krb);
+        }
+        if (resolve(db, name, false) != null) {
+            throw KojiFault.generic("user already exists: " + name);
+        }
+        if (krb != null && UserStore.byKrbPrincipal(db, (String) krb) != null) {
+            throw KojiFault.generic("user with this Kerberos principal already exists: " + krb);
+        }
+        Integer status = a.integer("status");
+        if (status == null) {
+            status = UserStatus.NORMAL;
+        } else if (status != UserStatus.NORMAL && status != UserStatus.BLOCKED) {
+            throw KojiFault.generic("No such status: " + status);
+        }
+        String password = a.str("password");
+        int id = insertUser(db, (String) name, UserStatus.TYPE_NORMAL, status,
+                password == null || password.isEmpty() ? null : PasswordHasher.hash(password));
+        if (krb != null) {
+            db.insertInto(USER_KRB_PRINCIPALS).set(USER_KRB_PRINCIPALS.USER_ID, id)
+                    .set(USER_KRB_PRINCIPALS.KRB_PRINCIPAL, (String) krb).execute();
+        }
+        return id;
+    }
+
+    /** Inserts a users row and returns its id. */
+    int insertUser(DSLContext db, String name, int usertype, int status, String passwordHash) {
+        return db.insertInto(USERS)
+                .set(USERS.NAME, name)
+                .set(USERS.USERTYPE, usertype)
+                .set(USERS.STATUS, status)
+                .set(USERS.PASSWORD, passwordHash)
+                .returning(USERS.ID).fetchSingle().getId();
+    }
+
+    private Object editUser(CallContext ctx, Args a) {
+        DSLContext db = ctx.db();
+        UsersRecord user = resolve(db, a.get("userInfo"), true);
+        Object name = a.get("name");
+        if (Args.truthy(name) && !name.equals(user.getName())) {
+            NameRules.checkUserName(name);
+            UsersRecord taken = UserStore.byName(db, (String) name);
+            if (taken != null) {
+                throw KojiFault.generic("Name " + name + " already taken by user " + taken.getId());
+            }
+            db.update(USERS).set(USERS.NAME, (String) name).where(USERS.ID.eq(user.getId())).execute();
+        }
+        List<Object> mappings = a.list("krb_principal_mappings");
+        if (mappings != null && !mappings.isEmpty()) {
+            KrbMappings.apply(db, user.getId(), mappings);
+        }
+        String password = a.str("password");
+        if (password != null) {
+            db.update(USERS).set(USERS.PASSWORD, password.isEmpty() ? null : PasswordHasher.hash(password))
+                    .where(USERS.ID.eq(user.getId())).execute();
+        }
+        return null;
+    }
+
+    private Object setStatus(CallContext ctx, Object username, int status) {
+        UsersRecord user = resolve(ctx.db(), username, false);
+        if (user == null) {
+            throw KojiFault.generic("No such user: " + PythonRepr.str(username));
+        }
+        if (user.getStatus() != status) {
+            ctx.db().update(USERS).set(USERS.STATUS, status).where(USERS.ID.eq(user.getId())).execute();
+        }
+        return null;
+    }
+
+    private Object getUser(CallContext ctx, Args a) {
+        Object info = a.get("userInfo");
+        if (info == null) {
+            if (!ctx.loggedIn()) {
+                throw KojiFault.generic("No user provided");
+            }
+            info = ctx.session().userId();
+        }
+        UsersRecord user = resolve(ctx.db(), info, a.bool("strict"));
+        if (user == null) {
+            return null;
+        }
+        return userInfo(ctx.db(), user, a.bool("krb_princs"), a.bool("groups"));
+    }
+
+    /**
+     * Finds a user from Koji's userInfo forms: an id, a name or Kerberos principal, or a struct
+     * with id, name or krb_principal. Returns null, or with {@code strict} fails, when none match.
+     */
+    public UsersRecord resolve(DSLContext db, Object info, boolean strict) {
+        List<Condition> where = new ArrayList<>();
+        boolean joinKrb = false;
+        if (info instanceof Integer id) {
+            where.add(USERS.ID.eq(id));
+        } else if (info instanceof String s) {
+            where.add(USERS.NAME.eq(s).or(USER_KRB_PRINCIPALS.KRB_PRINCIPAL.eq(s)));
+            joinKrb = true;
+        } else if (info instanceof Map<?, ?> map) {
+            Object id = map.get("id");
+            if (id != null) {
+                if (!(id instanceof Integer i)) {
+                    throw KojiFault.generic("Invalid type for userid: " + id.getClass().getSimpleName());
+                }
+                where.add(USERS.ID.eq(i));
+            }
+            if (Args.truthy(map.get("name"))) {
+                if (!(map.get("name") instanceof String n)) {
+                    throw KojiFault.generic("Invalid type for username");
+                }
+                where.add(USERS.NAME.eq(n));
+            }
+            if (Args.truthy(map.get("krb_principal"))) {
+                if (!(map.get("krb_principal") instanceof String k)) {
+                    throw KojiFault.generic("Invalid type for krb_principal");
+                }
+                where.add(USER_KRB_PRINCIPALS.KRB_PRINCIPAL.eq(k));
+                joinKrb = true;
+            }
+        } else {
+            throw KojiFault.generic("Invalid type for userInfo: " + (info == null ? "None" : info.getClass().getSimpleName()));
+        }
+        var from = joinKrb
+                ? USERS.leftJoin(USER_KRB_PRINCIPALS).on(USER_KRB_PRINCIPALS.USER_ID.eq(USERS.ID))
+                : USERS;
+        List<UsersRecord> found = db.selectDistinct(USERS.fields()).from(from).where(where)
+                .orderBy(USERS.ID).fetchInto(USERS);
+        if (found.isEmpty()) {
+            if (strict) {
+                throw KojiFault.generic("No such user: " + PythonRepr.of(info));
+            }
+            return null;
+        }
+        if (found.size() > 1) {
+            throw KojiFault.generic("More than one user matches " + PythonRepr.of(info));
+        }
+        return found.get(0);
+    }
+
+    /** Koji's user struct for a user id. */
+    public Map<String, Object> userInfo(DSLContext db, int userId, boolean krbPrincs, boolean groups) {
+        return userInfo(db, UserStore.byId(db, userId), krbPrincs, groups);
+    }
+
+    public Map<String, Object> userInfo(DSLContext db, UsersRecord user, boolean krbPrincs, boolean groups) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", user.getId());
+        m.put("name", user.getName());
+        m.put("status", user.getStatus());
+        m.put("usertype", user.getUsertype());
+        if (krbPrincs) {
+            m.put("krb_principals", UserStore.krbPrincipals(db, user.getId()));
+        }
+        if (groups) {
+            m.put("groups", new ArrayList<>(UserStore.groups(db, user.getId()).values()));
+        }
+        return m;
+    }
+
+}

@@ -1,0 +1,70 @@
+package org.kojinext.hub.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's PostgreSQL: a connection pool, migrated to the current schema on open. Requests take
+ * their connection through {@link #begin()}, which keeps one transaction per request.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Connects, migrates, and returns a ready database. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        cfg.setMaximumPoolSize(poolSize);
+        cfg.setAutoCommit(false);
+        cfg.setPoolName("kojinext-db");
+        // Prepared statements are reused across calls on the same connection.
+        cfg.addDataSourceProperty("prepareThreshold", "1");
+        HikariDataSource pool = new HikariDataSource(cfg);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    static void migrate(DataSource ds) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("database migrated to version {} ({} migrations)", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A transaction whose connection is taken from the pool only when first used. */
+    public Tx begin() {
+        return new Tx(pool);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,54 @@
+package org.kojinext.hub.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.kojinext.protocol.KojiFault;
+
+/**
+ * Koji's queryOpts: {@code order} (comma-separated names, {@code -} for descending), {@code offset},
+ * {@code limit} and {@code countOnly}. Order names are resolved against the fields a list method
+ * exposes, so a caller can never inject SQL through them.
+ */
+public record QueryOpts(List<SortField<?>> order, Integer offset, Integer limit, boolean countOnly) {
+
+    public static QueryOpts parse(Map<String, Object> opts, Map<String, Field<?>> sortable) {
+        if (opts == null) {
+            return new QueryOpts(List.of(), null, null, false);
+        }
+        List<SortField<?>> order = new ArrayList<>();
+        Object o = opts.get("order");
+        if (o != null) {
+            if (!(o instanceof String s)) {
+                throw KojiFault.parameter("queryOpts order must be a string");
+            }
+            for (String part : s.split(",")) {
+                String name = part.trim();
+                boolean desc = name.startsWith("-");
+                if (desc) {
+                    name = name.substring(1);
+                }
+                Field<?> f = sortable.get(name);
+                if (f == null) {
+                    throw KojiFault.parameter("Invalid order field: " + name);
+                }
+                order.add(desc ? f.desc() : f.asc());
+            }
+        }
+        return new QueryOpts(order, intOpt(opts, "offset"), intOpt(opts, "limit"),
+                org.kojinext.hub.rpc.Args.truthy(opts.get("countOnly")));
+    }
+
+    private static Integer intOpt(Map<String, Object> opts, String key) {
+        Object v = opts.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer i && i >= 0) {
+            return i;
+        }
+        throw KojiFault.parameter("queryOpts " + key + " must be a non-negative integer");
+    }
+}

@@ -1,0 +1,178 @@
+package org.kojinext.hub.db;
+
+import static org.jooq.impl.DSL.function;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteType;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.SQLDataType;
+import org.kojinext.protocol.KojiFault;
+
+/**
+ * One request's transaction. The connection is taken from the pool on first use, so calls that
+ * need no database never touch one. Writes are noticed as they run: a request that wrote is
+ * committed, one that only read is rolled back, as Koji does.
+ *
+ * <p>Not thread-safe: one request, one thread.
+ */
+public final class Tx implements AutoCloseable {
+    private static final Settings SETTINGS = new Settings()
+            .withExecuteLogging(false)
+            .withRenderSchema(false);
+
+    private final DataSource pool;
+    private Connection connection;
+    private DSLContext dsl;
+    private boolean wrote;
+    private boolean readOnly;
+    private Integer eventId;
+
+    Tx(DataSource pool) {
+        this.pool = pool;
+    }
+
+    /** The typed SQL context, opening the connection if this is the first use. */
+    public DSLContext dsl() {
+        if (dsl == null) {
+            try {
+                connection = pool.getConnection();
+            } catch (SQLException e) {
+                throw new KojiFault(1014, "database outage");
+            }
+            DefaultConfiguration cfg = new DefaultConfiguration();
+            cfg.set(connection);
+            cfg.set(SQLDialect.POSTGRES);
+            cfg.set(SETTINGS);
+            cfg.set(new DefaultExecuteListenerProvider(new WriteWatch()));
+            dsl = DSL.using(cfg);
+        }
+        return dsl;
+    }
+
+    /** While set, any statement that would write fails the call instead of running. */
+    public void readOnly(boolean on) {
+        this.readOnly = on;
+    }
+
+    /** True once the transaction has written something. */
+    public boolean wrote() {
+        return wrote;
+    }
+
+    /**
+     * The event that stamps this transaction's changes to versioned tables. Taken once and
+     * reused, as Koji does; a multicall step starts with a fresh one.
+     */
+    public int eventId() {
+        if (eventId == null) {
+            guardWrite();
+            eventId = dsl().select(function("get_event", SQLDataType.INTEGER)).fetchSingle().value1();
+            wrote = true;
+        }
+        return eventId;
+    }
+
+    /** Starts one step of a multicall: a savepoint if the connection is open, and a new event. */
+    public Step step() {
+        eventId = null;
+        Savepoint sp = null;
+        if (connection != null) {
+            try {
+                sp = connection.setSavepoint();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot set savepoint", e);
+            }
+        }
+        return new Step(sp, wrote);
+    }
+
+    /** Undoes a failed step: to its savepoint, or the whole transaction if it opened it. */
+    public void undo(Step step) {
+        eventId = null;
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (step.savepoint != null) {
+                connection.rollback(step.savepoint);
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot roll back step", e);
+        }
+        wrote = step.wroteBefore;
+    }
+
+    /** Commits if anything was written, otherwise rolls back. */
+    public void finish() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (wrote) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new KojiFault(1, "commit failed: " + e.getMessage());
+        }
+    }
+
+    public void rollback() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is returned to the pool next, which discards a broken one.
+        }
+        wrote = false;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Returning to the pool failed; Hikari evicts the connection itself.
+            }
+            connection = null;
+            dsl = null;
+        }
+    }
+
+    private void guardWrite() {
+        if (readOnly) {
+            throw KojiFault.generic("this method is read-only and attempted a write");
+        }
+    }
+
+    /** A multicall step's savepoint and what had been written before it. */
+    public record Step(Savepoint savepoint, boolean wroteBefore) {
+    }
+
+    private final class WriteWatch implements ExecuteListener {
+        @Override
+        public void executeStart(ExecuteContext ctx) {
+            if (ctx.type() != ExecuteType.READ) {
+                guardWrite();
+                wrote = true;
+            }
+        }
+    }
+
+}

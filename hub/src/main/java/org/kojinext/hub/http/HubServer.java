@@ -1,0 +1,62 @@
+package org.kojinext.hub.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.kojinext.hub.api.IntrospectionApi;
+import org.kojinext.hub.config.HubConfig;
+import org.kojinext.hub.rpc.RequestRunner;
+
+/**
+ * The hub's HTTP face: one endpoint, {@code /kojihub}, POST only, speaking XML-RPC or JSON-RPC by
+ * the request's content type. Handlers run on virtual threads.
+ */
+public final class HubServer implements AutoCloseable {
+    public static final String PATH = "/kojihub";
+
+    private final Javalin app;
+
+    private HubServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HubServer start(HubConfig config, RequestRunner runner) {
+        XmlRpcEndpoint xml = new XmlRpcEndpoint(runner, config.decodeLimits());
+        JsonRpcEndpoint json = new JsonRpcEndpoint(runner, config.decodeLimits());
+        RpcEndpoint endpoint = new RpcEndpoint(xml, json, config.maxRequestLength());
+        Javalin app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            // The endpoint enforces Koji's MaxRequestLength itself, answering 400 as Koji does.
+            cfg.http.maxRequestSize = Long.MAX_VALUE;
+            cfg.routes.before(ctx -> ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION));
+            cfg.routes.post(PATH, endpoint::handle);
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.DELETE,
+                    HandlerType.PATCH}) {
+                cfg.routes.addHttpHandler(verb, PATH, HubServer::methodNotAllowed);
+            }
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                ctx.status(500).contentType("text/plain").result("Internal server error");
+                org.slf4j.LoggerFactory.getLogger(HubServer.class).error("unhandled error", e);
+            });
+        });
+        app.start();
+        return new HubServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void methodNotAllowed(Context ctx) {
+        ctx.status(405).header("Allow", "POST").contentType("text/plain").result("Method Not Allowed");
+    }
+}

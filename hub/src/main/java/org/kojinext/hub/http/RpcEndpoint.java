@@ -1,0 +1,119 @@
+package org.kojinext.hub.http;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.kojinext.hub.rpc.RequestMeta;
+import org.kojinext.protocol.FaultCode;
+import org.kojinext.protocol.KojiFault;
+
+/**
+ * POST {@code /kojihub}: reads the body within the size limit, reads the session headers, and
+ * hands the request to the encoding its content type names. Koji treats any body that is not an
+ * upload as XML-RPC, so XML is also the fallback.
+ */
+final class RpcEndpoint {
+    private final XmlRpcEndpoint xml;
+    private final JsonRpcEndpoint json;
+    private final long maxRequestLength;
+
+    RpcEndpoint(XmlRpcEndpoint xml, JsonRpcEndpoint json, long maxRequestLength) {
+        this.xml = xml;
+        this.json = json;
+        this.maxRequestLength = maxRequestLength;
+    }
+
+    void handle(Context ctx) throws IOException {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        boolean isJson = type.startsWith("application/json");
+        byte[] body;
+        try {
+            body = readBounded(ctx);
+        } catch (TooLarge e) {
+            badRequest(ctx, "request body exceeds " + maxRequestLength + " bytes");
+            return;
+        }
+        if (body.length == 0) {
+            badRequest(ctx, "empty request body");
+            return;
+        }
+        RequestMeta meta;
+        try {
+            meta = meta(ctx);
+        } catch (KojiFault f) {
+            if (isJson) {
+                json.fault(ctx, f);
+            } else {
+                xml.fault(ctx, f);
+            }
+            return;
+        }
+        if (isJson) {
+            json.handle(ctx, meta, body);
+        } else if (type.startsWith("application/octet-stream")) {
+            xml.fault(ctx, KojiFault.generic("raw uploads are not supported by this hub yet"));
+        } else {
+            xml.handle(ctx, meta, body);
+        }
+    }
+
+    static void badRequest(Context ctx, String why) {
+        ctx.status(400).contentType("text/plain").result("Invalid request: " + why);
+    }
+
+    private byte[] readBounded(Context ctx) throws IOException, TooLarge {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxRequestLength) {
+            throw new TooLarge();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] buf = new byte[8192];
+        long total = 0;
+        try (InputStream in = ctx.req().getInputStream()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > maxRequestLength) {
+                    throw new TooLarge();
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Session id, key and callnum from Koji's headers, or from the pre-1.30 query string. */
+    private static RequestMeta meta(Context ctx) {
+        String remote = ctx.req().getRemoteAddr();
+        String id = ctx.header("Koji-Session-Id");
+        String key = ctx.header("Koji-Session-Key");
+        String callnum = ctx.header("Koji-Session-Callnum");
+        if (callnum == null) {
+            callnum = ctx.header("Koji-Callnum");
+        }
+        if (id == null) {
+            id = ctx.queryParam("session-id");
+            key = ctx.queryParam("session-key");
+            callnum = ctx.queryParam("callnum");
+        }
+        if (id == null) {
+            return RequestMeta.anonymous(remote);
+        }
+        if (key == null) {
+            throw KojiFault.auth("session-key not specified");
+        }
+        try {
+            return new RequestMeta(remote, Integer.valueOf(id.trim()), key,
+                    callnum == null ? null : Integer.valueOf(callnum.trim()));
+        } catch (NumberFormatException e) {
+            throw new KojiFault(FaultCode.AUTH, "Invalid session id or callnum");
+        }
+    }
+
+    private static final class TooLarge extends Exception {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+}

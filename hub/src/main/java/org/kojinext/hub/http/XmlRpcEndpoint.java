@@ -1,0 +1,57 @@
+package org.kojinext.hub.http;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import org.kojinext.hub.rpc.Dispatcher;
+import org.kojinext.hub.rpc.RequestMeta;
+import org.kojinext.hub.rpc.RequestRunner;
+import org.kojinext.protocol.DecodeLimits;
+import org.kojinext.protocol.KojiFault;
+import org.kojinext.protocol.MalformedRequestException;
+import org.kojinext.protocol.RpcCall;
+import org.kojinext.protocol.XmlRpcCodec;
+
+/** XML-RPC as Koji speaks it: a fault is an HTTP 200 {@code <fault>}, a bad document a 400. */
+final class XmlRpcEndpoint {
+    private final RequestRunner runner;
+    private final DecodeLimits limits;
+
+    XmlRpcEndpoint(RequestRunner runner, DecodeLimits limits) {
+        this.runner = runner;
+        this.limits = limits;
+    }
+
+    void handle(Context ctx, RequestMeta meta, byte[] body) {
+        RpcCall call;
+        try {
+            call = XmlRpcCodec.decodeCall(new ByteArrayInputStream(body), limits);
+        } catch (MalformedRequestException e) {
+            RpcEndpoint.badRequest(ctx, e.getMessage());
+            return;
+        }
+        byte[] out;
+        try {
+            Object result = Dispatcher.MULTICALL_NAMES.contains(call.method())
+                    ? runner.multicall(meta, MulticallRequest.calls(call))
+                    : runner.call(meta, call);
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            XmlRpcCodec.encodeResponse(result, buf);
+            out = buf.toByteArray();
+        } catch (RuntimeException e) {
+            fault(ctx, Dispatcher.asFault(e));
+            return;
+        }
+        send(ctx, out);
+    }
+
+    void fault(Context ctx, KojiFault fault) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        XmlRpcCodec.encodeFault(fault.code(), fault.getMessage(), buf);
+        send(ctx, buf.toByteArray());
+    }
+
+    private static void send(Context ctx, byte[] out) {
+        ctx.status(200).contentType("text/xml").result(out);
+    }
+}

@@ -1,0 +1,78 @@
+package org.kojinext.hub.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.kojinext.hub.Hub;
+import org.kojinext.hub.config.HubConfig;
+import org.kojinext.hub.config.HubConfigLoader;
+import org.kojinext.protocol.Encoding;
+import org.kojinext.protocol.KojiClient;
+
+/** A real hub on a free port over its own fresh database, for tests that go over HTTP. */
+public final class TestHub implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-secret";
+
+    private final Hub hub;
+    private final HubConfig config;
+
+    private TestHub(Hub hub, HubConfig config) {
+        this.hub = hub;
+        this.config = config;
+    }
+
+    public static TestHub start() {
+        return start(Duration.ofMinutes(1440));
+    }
+
+    public static TestHub start(Duration sessionRenewalTimeout) {
+        return startOn(TestPostgres.newDatabase(), sessionRenewalTimeout);
+    }
+
+    /** A hub over an existing database, as a second hub of the same site would be. */
+    public static TestHub startOn(String jdbcUrl, Duration sessionRenewalTimeout) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("kojinext-hub");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
+                .withPort(0)
+                .withDb(jdbcUrl, "postgres", null)
+                .withAdminPassword(ADMIN_PASSWORD)
+                .withSessionRenewalTimeout(sessionRenewalTimeout);
+        return new TestHub(Hub.start(cfg), cfg);
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public String jdbcUrl() {
+        return config.dbUrl();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + hub.port() + "/kojihub");
+    }
+
+    public KojiClient client(Encoding encoding) {
+        return KojiClient.builder(url()).encoding(encoding).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** A client logged in as kojiadmin. */
+    public KojiClient admin(Encoding encoding) {
+        KojiClient c = client(encoding);
+        c.login("kojiadmin", ADMIN_PASSWORD);
+        return c;
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}
