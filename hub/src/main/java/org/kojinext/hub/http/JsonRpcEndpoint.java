@@ -38,7 +38,7 @@ final class JsonRpcEndpoint {
         try {
             request = JsonRpcCodec.decodeRequest(new ByteArrayInputStream(body), limits);
         } catch (MalformedRequestException e) {
-            send(ctx, 400, List.of(JsonRpcResponse.error(null, PARSE_ERROR, "Parse error: " + e.getMessage(), null)), false);
+            send(ctx, 200, List.of(JsonRpcResponse.error(null, PARSE_ERROR, "Parse error: " + e.getMessage(), null)), false);
             return;
         }
         List<JsonRpcRequest.Entry> entries = request.entries();

@@ -31,11 +31,17 @@ final class RpcEndpoint {
         try {
             body = readBounded(ctx);
         } catch (TooLarge e) {
-            badRequest(ctx, "request body exceeds " + maxRequestLength + " bytes");
+            // Koji answers an oversized request with a GenericError fault, not an HTTP error.
+            KojiFault tooLong = KojiFault.generic("Request too long");
+            if (isJson) {
+                json.fault(ctx, tooLong);
+            } else {
+                xml.fault(ctx, tooLong);
+            }
             return;
         }
         if (body.length == 0) {
-            badRequest(ctx, "empty request body");
+            ctx.status(400).contentType("text/plain").result("Empty request\n");
             return;
         }
         RequestMeta meta;
@@ -56,10 +62,6 @@ final class RpcEndpoint {
         } else {
             xml.handle(ctx, meta, body);
         }
-    }
-
-    static void badRequest(Context ctx, String why) {
-        ctx.status(400).contentType("text/plain").result("Invalid request: " + why);
     }
 
     private byte[] readBounded(Context ctx) throws IOException, TooLarge {

@@ -7,12 +7,13 @@ import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.RequestMeta;
 import org.kojinext.hub.rpc.RequestRunner;
 import org.kojinext.protocol.DecodeLimits;
+import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.MalformedRequestException;
 import org.kojinext.protocol.RpcCall;
 import org.kojinext.protocol.XmlRpcCodec;
 
-/** XML-RPC as Koji speaks it: a fault is an HTTP 200 {@code <fault>}, a bad document a 400. */
+/** XML-RPC as Koji speaks it: every failure, a bad document included, is an HTTP 200 {@code <fault>}. */
 final class XmlRpcEndpoint {
     private final RequestRunner runner;
     private final DecodeLimits limits;
@@ -27,7 +28,8 @@ final class XmlRpcEndpoint {
         try {
             call = XmlRpcCodec.decodeCall(new ByteArrayInputStream(body), limits);
         } catch (MalformedRequestException e) {
-            RpcEndpoint.badRequest(ctx, e.getMessage());
+            // Koji reports an unparsable body as fault 1, the code of any non-Koji exception.
+            fault(ctx, new KojiFault(FaultCode.UNEXPECTED, "malformed XML-RPC request: " + e.getMessage()));
             return;
         }
         byte[] out;

@@ -109,10 +109,8 @@ public final class Dispatcher {
             case ANONYMOUS, AUTH_ENTRY -> {
             }
             case LOGGED_IN -> ctx.requireSession();
-            case PERMISSION -> {
-                ctx.requireSession();
-                ctx.assertPerm(rule.permissionName());
-            }
+            // Koji's assertPerm serves anonymous callers too: "X permission required (user not logged in)".
+            case PERMISSION -> ctx.assertPerm(rule.permissionName());
         }
     }
 }

@@ -95,7 +95,7 @@ class UserPermissionGroupTest {
         assertThat(anon.call("getLoggedInUser")).isNull();
         assertThatThrownBy(() -> anon.call("createUser", "x-" + enc))
                 .isInstanceOfSatisfying(KojiFault.class, f -> assertThat(f.code()).isEqualTo(1004))
-                .hasMessage("you must be logged in for this operation");
+                .hasMessage("admin permission required (user not logged in)");
     }
 
     @ParameterizedTest

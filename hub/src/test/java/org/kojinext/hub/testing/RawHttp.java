@@ -1,0 +1,65 @@
+package org.kojinext.hub.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Plain HTTP to the hub, bypassing our codecs, so tests can send exactly the bytes they mean. */
+public final class RawHttp {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final URI url;
+
+    public RawHttp(URI url) {
+        this.url = url;
+    }
+
+    public HttpResponse<String> post(String contentType, String body, String... headers) {
+        return post(contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    public HttpResponse<String> post(String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> get() {
+        return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A one-method XML-RPC call whose params are given as raw {@code <param>} XML. */
+    public static String xmlCall(String method, String... rawParams) {
+        StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall><methodName>")
+                .append(method).append("</methodName><params>");
+        for (String p : rawParams) {
+            sb.append("<param><value>").append(p).append("</value></param>");
+        }
+        return sb.append("</params></methodCall>").toString();
+    }
+}
