@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.kojinext.hub.config.HubConfig;
 import org.kojinext.hub.config.HubConfigLoader;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,26 @@ public final class HubMain implements Callable<Integer> {
     Path config;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubMain()).execute(args));
+        CommandLine cli = new CommandLine(new HubMain());
+        // A bad setting or an unreachable database is the operator's to fix: one line, not a trace.
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("kojinext hub: " + oneLine(e));
+            LoggerFactory.getLogger(HubMain.class).debug("startup failed", e);
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !msg.contains(root.getMessage())) {
+            msg += ": " + root.getMessage();
+        }
+        return msg.replaceAll("\\s+", " ");
     }
 
     @Override
