@@ -205,4 +205,15 @@ class SessionTest {
         assertThat(admin.call("getUser", u1)).isNotNull();
         assertThat(admin.call("getUser", u2)).isNotNull();
     }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void datetimesComeBackAsKojisIsoformatStrings(Encoding enc) {
+        KojiClient c = hub.admin(enc);
+        Map<?, ?> info = (Map<?, ?>) c.callKw("getSessionInfo", List.of(), Map.of("details", true));
+        // Python's datetime.isoformat(' '): a space, microseconds only when non-zero, and the offset.
+        assertThat(info.get("start_time")).isInstanceOfSatisfying(String.class, t ->
+                assertThat(t).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?[+-]\\d\\d:\\d\\d"));
+        assertThat(info.get("start_ts")).isInstanceOf(Double.class);
+    }
 }
