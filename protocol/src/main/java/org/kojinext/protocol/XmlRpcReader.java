@@ -40,8 +40,9 @@ final class XmlRpcReader {
         // Python's parser ignores namespaces and strips prefixes (ex:nil); so do we.
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        // The JDK's element-depth limit (100) would otherwise fire before DecodeLimits.maxDepth, with
-        // a message about JAXP internals; ours counts containers and says so.
+        // Raise the JDK's element-depth limit (100) so DecodeLimits.maxDepth, which counts
+        // containers and says so, answers first. The default depth stays under that limit as
+        // well, because this property was seen not to take effect in every run.
         f.setProperty("jdk.xml.maxElementDepth", 2000);
         return f;
     }

@@ -30,7 +30,7 @@ import org.kojinext.protocol.DecodeLimits;
  * <tr><td>session.check_client_ip</td><td>true</td><td>bind sessions to the client address</td></tr>
  * <tr><td>request.max_length</td><td>4194304</td><td>largest request body, bytes
  *     (Koji's MaxRequestLength)</td></tr>
- * <tr><td>request.max_depth</td><td>64</td><td>deepest nesting of arrays and structs</td></tr>
+ * <tr><td>request.max_depth</td><td>30</td><td>deepest nesting of arrays and structs (at most 31)</td></tr>
  * <tr><td>request.max_string</td><td>4194304</td><td>longest string value, characters</td></tr>
  * </table>
  */
@@ -68,7 +68,7 @@ public final class HubConfigLoader {
                 Duration.ofMinutes(s.integer("session.renewal_timeout_minutes", 1440)),
                 s.bool("session.check_client_ip", true),
                 s.integer("request.max_length", 4 * 1024 * 1024),
-                new DecodeLimits(s.integer("request.max_depth", 64), maxString,
+                new DecodeLimits(s.integer("request.max_depth", DecodeLimits.DEFAULT.maxDepth()), maxString,
                         DecodeLimits.DEFAULT.maxValues()));
     }
 

@@ -31,7 +31,9 @@ final class RpcEndpoint {
         try {
             body = readBounded(ctx);
         } catch (TooLarge e) {
-            // Koji answers an oversized request with a GenericError fault, not an HTTP error.
+            // Koji answers an oversized request with a GenericError fault, not an HTTP error. The
+            // body may be only partly read (see drainLimit), so the connection carries no more requests.
+            ctx.header("Connection", "close");
             KojiFault tooLong = KojiFault.generic("Request too long");
             if (isJson) {
                 json.fault(ctx, tooLong);
@@ -66,23 +68,39 @@ final class RpcEndpoint {
 
     private byte[] readBounded(Context ctx) throws IOException, TooLarge {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxRequestLength) {
-            throw new TooLarge();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                declared > 0 && declared <= maxRequestLength ? (int) declared : 8192);
         byte[] buf = new byte[8192];
         long total = 0;
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > drainLimit()) {
+                throw new TooLarge();
+            }
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                if (total > maxRequestLength) {
+                if (total > drainLimit()) {
                     throw new TooLarge();
                 }
-                out.write(buf, 0, n);
+                if (total <= maxRequestLength) {
+                    out.write(buf, 0, n);
+                }
             }
         }
+        if (total > maxRequestLength) {
+            throw new TooLarge();
+        }
         return out.toByteArray();
+    }
+
+    /**
+     * How much of an oversized body is read and thrown away before answering. A server that
+     * answers and closes while the client is still sending makes the client's TCP stack drop the
+     * answer, so a moderately oversized request is drained and gets its fault; a huge one is cut
+     * off.
+     */
+    private long drainLimit() {
+        return Math.max(maxRequestLength * 4, 16L * 1024 * 1024);
     }
 
     /** Session id, key and callnum from Koji's headers, or from the pre-1.30 query string. */

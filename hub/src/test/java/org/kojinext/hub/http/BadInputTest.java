@@ -106,9 +106,12 @@ class BadInputTest {
     @Test
     void anOversizedBodyIsKojisRequestTooLong() {
         String huge = RawHttp.xmlCall("echo", "<string>" + "x".repeat(5 * 1024 * 1024) + "</string>");
-        Fault f = xmlFault(http.post("text/xml", huge));
-        assertThat(f.code()).isEqualTo(1000);
-        assertThat(f.message()).isEqualTo("Request too long");
+        // Several in a row: each must get its answer, not a connection the hub dropped mid-send.
+        for (int i = 0; i < 3; i++) {
+            Fault f = xmlFault(http.post("text/xml", huge));
+            assertThat(f.code()).isEqualTo(1000);
+            assertThat(f.message()).isEqualTo("Request too long");
+        }
 
         HttpResponse<String> json = http.post("application/json",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "x".repeat(5 * 1024 * 1024) + "\"],\"id\":1}");
@@ -120,7 +123,7 @@ class BadInputTest {
         String deep = "<array><data><value>".repeat(200) + "<int>1</int>" + "</value></data></array>".repeat(200);
         Fault f = xmlFault(http.post("text/xml", RawHttp.xmlCall("echo", deep)));
         assertThat(f.code()).isEqualTo(1);
-        assertThat(f.message()).contains("nesting deeper than 64");
+        assertThat(f.message()).contains("nesting deeper than 30");
 
         String json = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":" + "[".repeat(5000) + "]".repeat(5000)
                 + ",\"id\":1}";
@@ -214,6 +217,8 @@ class BadInputTest {
 
     @Test
     void aFloodOfGarbageDoesNotTakeTheHubDown() throws Exception {
+        // A client of its own: only the flood's connections are in play.
+        RawHttp flood = new RawHttp(hub.url());
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             List<Callable<Integer>> jobs = new ArrayList<>();
@@ -221,7 +226,7 @@ class BadInputTest {
                 String body = i % 2 == 0 ? "<methodCall><methodName>x</methodName><params><param><value><array>"
                         : "{\"jsonrpc\":\"2.0\",\"method\":";
                 String type = i % 2 == 0 ? "text/xml" : "application/json";
-                jobs.add(() -> http.post(type, body).statusCode());
+                jobs.add(() -> flood.post(type, body).statusCode());
             }
             for (Future<Integer> f : pool.invokeAll(jobs)) {
                 assertThat(f.get()).isEqualTo(200);

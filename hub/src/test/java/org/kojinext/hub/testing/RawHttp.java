@@ -11,15 +11,16 @@ import java.time.Duration;
 
 /** Plain HTTP to the hub, bypassing our codecs, so tests can send exactly the bytes they mean. */
 public final class RawHttp {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
     private final URI url;
+    private final HttpClient http;
 
+    /** Each instance has its own client and connection pool, so tests do not share connections. */
     public RawHttp(URI url) {
         this.url = url;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public HttpResponse<String> post(String contentType, String body, String... headers) {
@@ -42,9 +43,9 @@ public final class RawHttp {
         return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
