@@ -41,7 +41,8 @@ public record KojiArgs(List<Object> args, Map<String, Object> kwargs) {
         return params;
     }
 
-    private static boolean truthy(Object v) {
+    /** Python's truth value of a decoded value, which Koji's flags and options rely on. */
+    public static boolean truthy(Object v) {
         if (v == null) {
             return false;
         }
@@ -53,6 +54,15 @@ public record KojiArgs(List<Object> args, Map<String, Object> kwargs) {
         }
         if (v instanceof String s) {
             return !s.isEmpty();
+        }
+        if (v instanceof List<?> l) {
+            return !l.isEmpty();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        if (v instanceof byte[] b) {
+            return b.length > 0;
         }
         return true;
     }

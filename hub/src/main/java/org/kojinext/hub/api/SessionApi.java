@@ -14,6 +14,7 @@ import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Args;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.hub.rpc.MethodRegistry;
+import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
 /** Logging in and out, subsessions and exclusive sessions: Koji's auth calls. */
@@ -159,7 +160,7 @@ public final class SessionApi implements ApiModule {
         Session s = ctx.requireSession();
         Object userInfo = a.get("user_id");
         boolean details = a.bool("details");
-        if (Args.truthy(userInfo)) {
+        if (KojiArgs.truthy(userInfo)) {
             int uid = users.resolve(ctx.db(), userInfo, true).getId();
             if (!ctx.hasPerm("admin") && uid != s.userId()) {
                 throw KojiFault.notAllowed("only admins or owners may see all active sessions");

@@ -20,6 +20,7 @@ import org.kojinext.hub.rpc.Args;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.rpc.PythonRepr;
+import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
 /** Users: Koji's getUser and friends. */
@@ -122,7 +123,7 @@ public final class UserApi implements ApiModule {
         DSLContext db = ctx.db();
         UsersRecord user = resolve(db, a.get("userInfo"), true);
         Object name = a.get("name");
-        if (Args.truthy(name) && !name.equals(user.getName())) {
+        if (KojiArgs.truthy(name) && !name.equals(user.getName())) {
             NameRules.checkUserName(name);
             UsersRecord taken = UserStore.byName(db, (String) name);
             if (taken != null) {
@@ -188,13 +189,13 @@ public final class UserApi implements ApiModule {
                 }
                 where.add(USERS.ID.eq(i));
             }
-            if (Args.truthy(map.get("name"))) {
+            if (KojiArgs.truthy(map.get("name"))) {
                 if (!(map.get("name") instanceof String n)) {
                     throw KojiFault.generic("Invalid type for username");
                 }
                 where.add(USERS.NAME.eq(n));
             }
-            if (Args.truthy(map.get("krb_principal"))) {
+            if (KojiArgs.truthy(map.get("krb_principal"))) {
                 if (!(map.get("krb_principal") instanceof String k)) {
                     throw KojiFault.generic("Invalid type for krb_principal");
                 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
 import org.jooq.SortField;
+import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -38,7 +39,7 @@ public record QueryOpts(List<SortField<?>> order, Integer offset, Integer limit,
             }
         }
         return new QueryOpts(order, intOpt(opts, "offset"), intOpt(opts, "limit"),
-                org.kojinext.hub.rpc.Args.truthy(opts.get("countOnly")));
+                KojiArgs.truthy(opts.get("countOnly")));
     }
 
     private static Integer intOpt(Map<String, Object> opts, String key) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -102,13 +103,13 @@ public final class Args {
 
     /** Python truthiness, as Koji applies it to flags. */
     public boolean bool(String name) {
-        return truthy(get(name));
+        return KojiArgs.truthy(get(name));
     }
 
     /** A boolean flag that may also be absent (None). */
     public Boolean optBool(String name) {
         Object v = get(name);
-        return v == null ? null : truthy(v);
+        return v == null ? null : KojiArgs.truthy(v);
     }
 
     /** An integer, or null when the caller sent none. */
@@ -152,28 +153,6 @@ public final class Args {
     /** Keyword arguments beyond the declared ones (for a {@code **kwargs} method). */
     public Map<String, Object> varkw() {
         return varkw;
-    }
-
-    public static boolean truthy(Object v) {
-        if (v == null) {
-            return false;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue() != 0;
-        }
-        if (v instanceof String s) {
-            return !s.isEmpty();
-        }
-        if (v instanceof List<?> l) {
-            return !l.isEmpty();
-        }
-        if (v instanceof Map<?, ?> m) {
-            return !m.isEmpty();
-        }
-        return true;
     }
 
     private KojiFault wrongType(String name, String expected, Object got) {
