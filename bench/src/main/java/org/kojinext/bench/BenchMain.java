@@ -1,0 +1,21 @@
+package org.kojinext.bench;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kojinext bench}: performance measurements whose figures go in the README. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ApiCommand.class,
+        description = "Benchmarks of Koji Next. Run 'bench api --help' for the hub API benchmark.")
+public final class BenchMain implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.err);
+        return CommandLine.ExitCode.USAGE;
+    }
+}
