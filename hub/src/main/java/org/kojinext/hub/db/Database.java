@@ -28,7 +28,8 @@ public final class Database implements AutoCloseable {
         cfg.setUsername(user);
         cfg.setPassword(password);
         cfg.setMaximumPoolSize(poolSize);
-        cfg.setAutoCommit(false);
+        // Reads run in autocommit mode; Tx opens a transaction before the first write or lock.
+        cfg.setAutoCommit(true);
         cfg.setPoolName("kojinext-db");
         // Prepared statements are reused across calls on the same connection.
         cfg.addDataSourceProperty("prepareThreshold", "1");

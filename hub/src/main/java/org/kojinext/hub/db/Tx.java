@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.function;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -20,8 +21,11 @@ import org.kojinext.protocol.KojiFault;
 
 /**
  * One request's transaction. The connection is taken from the pool on first use, so calls that
- * need no database never touch one. Writes are noticed as they run: a request that wrote is
- * committed, one that only read is rolled back, as Koji does.
+ * need no database never touch one. Statements run in autocommit mode until the first one that
+ * writes or takes a row lock; the transaction begins just before it. Under PostgreSQL's READ
+ * COMMITTED each statement sees a fresh snapshot anyway, so the reads before that point see what
+ * they would have seen inside the transaction, and a request that only reads costs no BEGIN and
+ * no ROLLBACK round trip. A request that wrote is committed at the end, as Koji does.
  *
  * <p>Not thread-safe: one request, one thread.
  */
@@ -30,8 +34,14 @@ public final class Tx implements AutoCloseable {
             .withExecuteLogging(false)
             .withRenderSchema(false);
 
+    /** The locking clauses jOOQ renders at the end of a SELECT. */
+    private static final Pattern LOCKING_READ = Pattern.compile(
+            "\\sfor\\s+(update|no\\s+key\\s+update|share|key\\s+share)(\\s+of\\s.*)?(\\s+(nowait|skip\\s+locked))?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
     private final DataSource pool;
     private Connection connection;
+    private boolean inTransaction;
     private DSLContext dsl;
     private boolean wrote;
     private boolean readOnly;
@@ -76,6 +86,7 @@ public final class Tx implements AutoCloseable {
     public int eventId() {
         if (eventId == null) {
             guardWrite();
+            begin();
             eventId = dsl().select(function("get_event", SQLDataType.INTEGER)).fetchSingle().value1();
             wrote = true;
         }
@@ -88,6 +99,7 @@ public final class Tx implements AutoCloseable {
         Savepoint sp = null;
         if (connection != null) {
             try {
+                begin();
                 sp = connection.setSavepoint();
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot set savepoint", e);
@@ -99,7 +111,7 @@ public final class Tx implements AutoCloseable {
     /** Undoes a failed step: to its savepoint, or the whole transaction if it opened it. */
     public void undo(Step step) {
         eventId = null;
-        if (connection == null) {
+        if (!inTransaction) {
             return;
         }
         try {
@@ -107,6 +119,7 @@ public final class Tx implements AutoCloseable {
                 connection.rollback(step.savepoint);
             } else {
                 connection.rollback();
+                endTransaction();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot roll back step", e);
@@ -116,7 +129,7 @@ public final class Tx implements AutoCloseable {
 
     /** Commits if anything was written, otherwise rolls back. */
     public void finish() {
-        if (connection == null) {
+        if (!inTransaction) {
             return;
         }
         try {
@@ -125,21 +138,41 @@ public final class Tx implements AutoCloseable {
             } else {
                 connection.rollback();
             }
+            endTransaction();
         } catch (SQLException e) {
             throw new KojiFault(1, "commit failed: " + e.getMessage());
         }
     }
 
     public void rollback() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection is returned to the pool next, which discards a broken one.
+        if (inTransaction) {
+            try {
+                connection.rollback();
+                endTransaction();
+            } catch (SQLException ignored) {
+                // The connection is returned to the pool next, which discards a broken one.
+            }
         }
         wrote = false;
+    }
+
+    /** Leaves autocommit mode, so what runs next is one transaction. */
+    private void begin() {
+        if (inTransaction) {
+            return;
+        }
+        dsl();
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new KojiFault(1014, "database outage");
+        }
+        inTransaction = true;
+    }
+
+    private void endTransaction() throws SQLException {
+        connection.setAutoCommit(true);
+        inTransaction = false;
     }
 
     @Override
@@ -170,7 +203,11 @@ public final class Tx implements AutoCloseable {
         public void executeStart(ExecuteContext ctx) {
             if (ctx.type() != ExecuteType.READ) {
                 guardWrite();
+                begin();
                 wrote = true;
+            } else if (!inTransaction && ctx.sql() != null && LOCKING_READ.matcher(ctx.sql()).find()) {
+                // A row lock lasts only as long as its transaction: it needs one to mean anything.
+                begin();
             }
         }
     }
