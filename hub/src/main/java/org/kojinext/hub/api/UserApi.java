@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.impl.DSL;
 import org.kojinext.hub.auth.NameRules;
 import org.kojinext.hub.auth.PasswordHasher;
 import org.kojinext.hub.auth.UserStatus;
 import org.kojinext.hub.auth.UserStore;
+import org.kojinext.hub.db.jooq.tables.UserKrbPrincipals;
 import org.kojinext.hub.db.jooq.tables.records.UsersRecord;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
@@ -25,6 +30,10 @@ import org.kojinext.protocol.KojiFault;
 
 /** Users: Koji's getUser and friends. */
 public final class UserApi implements ApiModule {
+    private static final UserKrbPrincipals OWN = USER_KRB_PRINCIPALS.as("own");
+    /** A user's Kerberos principals, sorted, as a column of the user's row. */
+    private static final Field<String[]> PRINCIPALS = DSL.array(DSL.select(OWN.KRB_PRINCIPAL).from(OWN)
+            .where(OWN.USER_ID.eq(USERS.ID)).orderBy(OWN.KRB_PRINCIPAL)).as("krb_principals");
 
     @Override
     public void register(MethodRegistry.Declarer m) {
@@ -162,11 +171,14 @@ public final class UserApi implements ApiModule {
             }
             info = ctx.session().userId();
         }
-        UsersRecord user = resolve(ctx.db(), info, a.bool("strict"));
-        if (user == null) {
+        boolean krbPrincs = a.bool("krb_princs");
+        // The principals come in the same query as the user: getUser is among the hottest reads.
+        Record found = find(ctx.db(), info, a.bool("strict"), krbPrincs);
+        if (found == null) {
             return null;
         }
-        return userInfo(ctx.db(), user, a.bool("krb_princs"), a.bool("groups"));
+        return userInfo(ctx.db(), found.into(USERS), krbPrincs ? List.of(found.get(PRINCIPALS)) : null,
+                a.bool("groups"));
     }
 
     /**
@@ -174,6 +186,12 @@ public final class UserApi implements ApiModule {
      * with id, name or krb_principal. Returns null, or with {@code strict} fails, when none match.
      */
     public UsersRecord resolve(DSLContext db, Object info, boolean strict) {
+        Record r = find(db, info, strict, false);
+        return r == null ? null : r.into(USERS);
+    }
+
+    /** {@link #resolve}, optionally with the user's principals as {@link #PRINCIPALS}. */
+    private Record find(DSLContext db, Object info, boolean strict, boolean withPrincipals) {
         List<Condition> where = new ArrayList<>();
         boolean joinKrb = false;
         if (info instanceof Integer id) {
@@ -208,8 +226,11 @@ public final class UserApi implements ApiModule {
         var from = joinKrb
                 ? USERS.leftJoin(USER_KRB_PRINCIPALS).on(USER_KRB_PRINCIPALS.USER_ID.eq(USERS.ID))
                 : USERS;
-        List<UsersRecord> found = db.selectDistinct(USERS.fields()).from(from).where(where)
-                .orderBy(USERS.ID).fetchInto(USERS);
+        List<SelectFieldOrAsterisk> fields = new ArrayList<>(List.of(USERS.fields()));
+        if (withPrincipals) {
+            fields.add(PRINCIPALS);
+        }
+        List<Record> found = db.selectDistinct(fields).from(from).where(where).orderBy(USERS.ID).fetch();
         if (found.isEmpty()) {
             if (strict) {
                 throw KojiFault.generic("No such user: " + PythonRepr.of(info));
@@ -228,13 +249,19 @@ public final class UserApi implements ApiModule {
     }
 
     public Map<String, Object> userInfo(DSLContext db, UsersRecord user, boolean krbPrincs, boolean groups) {
+        return userInfo(db, user, krbPrincs ? UserStore.krbPrincipals(db, user.getId()) : null, groups);
+    }
+
+    /** @param principals the user's Kerberos principals, or null to leave them out */
+    private static Map<String, Object> userInfo(DSLContext db, UsersRecord user, List<String> principals,
+                                                boolean groups) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", user.getId());
         m.put("name", user.getName());
         m.put("status", user.getStatus());
         m.put("usertype", user.getUsertype());
-        if (krbPrincs) {
-            m.put("krb_principals", UserStore.krbPrincipals(db, user.getId()));
+        if (principals != null) {
+            m.put("krb_principals", principals);
         }
         if (groups) {
             m.put("groups", new ArrayList<>(UserStore.groups(db, user.getId()).values()));

@@ -168,6 +168,25 @@ class UserPermissionGroupTest {
 
     @ParameterizedTest
     @EnumSource(Encoding.class)
+    void getUserListsPrincipalsSortedThenGroups(Encoding enc) {
+        KojiClient admin = hub.admin(enc);
+        String user = "fay-" + enc;
+        admin.callKw("createUser", List.of(user), Map.of("krb_principal", "zz-" + user + "@EXAMPLE.COM"));
+        admin.callKw("editUser", List.of(user), Map.of("krb_principal_mappings",
+                List.of(Map.of("old", "", "new", "aa-" + user + "@EXAMPLE.COM"))));
+        admin.call("newGroup", "crew-" + enc);
+        admin.call("addGroupMember", "crew-" + enc, user);
+        Map<?, ?> u = map(admin.callKw("getUser", List.of("zz-" + user + "@EXAMPLE.COM"), Map.of("groups", true)));
+        assertThat(u.get("name")).isEqualTo(user);
+        assertThat(u.get("krb_principals")).isEqualTo(List.of("aa-" + user + "@EXAMPLE.COM", "zz-" + user + "@EXAMPLE.COM"));
+        assertThat(u.get("groups")).isEqualTo(List.of("crew-" + enc));
+        assertThat(List.<Object>copyOf(u.keySet())).containsExactly("id", "name", "status", "usertype", "krb_principals", "groups");
+        assertThat(map(admin.callKw("getUser", List.of(user), Map.of("krb_princs", false))).containsKey("krb_principals"))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
     void listUsersFiltersAndHonoursQueryOpts(Encoding enc) {
         KojiClient admin = hub.admin(enc);
         for (String n : List.of("zed1", "zed2", "zed3")) {
