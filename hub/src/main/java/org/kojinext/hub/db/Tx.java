@@ -42,6 +42,7 @@ public final class Tx implements AutoCloseable {
     private final DataSource pool;
     private Connection connection;
     private boolean inTransaction;
+    private Step current;
     private DSLContext dsl;
     private boolean wrote;
     private boolean readOnly;
@@ -85,39 +86,32 @@ public final class Tx implements AutoCloseable {
      */
     public int eventId() {
         if (eventId == null) {
-            guardWrite();
-            begin();
+            beforeWrite();
             eventId = dsl().select(function("get_event", SQLDataType.INTEGER)).fetchSingle().value1();
             wrote = true;
         }
         return eventId;
     }
 
-    /** Starts one step of a multicall: a savepoint if the connection is open, and a new event. */
+    /**
+     * Starts one step of a multicall, with a new event. The step's savepoint is set only when it
+     * first writes: a step that only reads has nothing to undo, so a multicall of reads costs no
+     * savepoints and no transaction.
+     */
     public Step step() {
         eventId = null;
-        Savepoint sp = null;
-        if (connection != null) {
-            try {
-                begin();
-                sp = connection.setSavepoint();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot set savepoint", e);
-            }
-        }
-        return new Step(sp, wrote);
+        current = new Step(wrote, inTransaction);
+        return current;
     }
 
-    /** Undoes a failed step: to its savepoint, or the whole transaction if it opened it. */
+    /** Undoes a failed step: to its savepoint, or the whole transaction if the step opened it. */
     public void undo(Step step) {
         eventId = null;
-        if (!inTransaction) {
-            return;
-        }
+        current = null;
         try {
             if (step.savepoint != null) {
                 connection.rollback(step.savepoint);
-            } else {
+            } else if (inTransaction && !step.inTransactionBefore) {
                 connection.rollback();
                 endTransaction();
             }
@@ -188,27 +182,56 @@ public final class Tx implements AutoCloseable {
         }
     }
 
-    private void guardWrite() {
+    /** Runs before anything that writes: refuses it in read-only mode, else opens the transaction. */
+    private void beforeWrite() {
         if (readOnly) {
             throw KojiFault.generic("this method is read-only and attempted a write");
         }
+        begin();
     }
 
-    /** A multicall step's savepoint and what had been written before it. */
-    public record Step(Savepoint savepoint, boolean wroteBefore) {
+    /**
+     * Runs before every statement: a multicall step that runs SQL inside a transaction it did not
+     * open gets its savepoint now. Reads need one too, because a failed statement aborts the
+     * whole PostgreSQL transaction until it is rolled back to a savepoint.
+     */
+    private void guardStep() {
+        if (inTransaction && current != null && current.inTransactionBefore && current.savepoint == null) {
+            try {
+                current.savepoint = connection.setSavepoint();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot set savepoint", e);
+            }
+        }
+    }
+
+    /** A multicall step: what held before it, and its savepoint once it has written. */
+    public static final class Step {
+        private final boolean wroteBefore;
+        private final boolean inTransactionBefore;
+        private Savepoint savepoint;
+
+        private Step(boolean wroteBefore, boolean inTransactionBefore) {
+            this.wroteBefore = wroteBefore;
+            this.inTransactionBefore = inTransactionBefore;
+        }
+
+        public boolean wroteBefore() {
+            return wroteBefore;
+        }
     }
 
     private final class WriteWatch implements ExecuteListener {
         @Override
         public void executeStart(ExecuteContext ctx) {
             if (ctx.type() != ExecuteType.READ) {
-                guardWrite();
-                begin();
+                beforeWrite();
                 wrote = true;
             } else if (!inTransaction && ctx.sql() != null && LOCKING_READ.matcher(ctx.sql()).find()) {
                 // A row lock lasts only as long as its transaction: it needs one to mean anything.
                 begin();
             }
+            guardStep();
         }
     }
 

@@ -57,8 +57,9 @@ public final class Dispatcher {
     }
 
     /**
-     * Runs a multicall. Each call gets a savepoint and a fresh event; a failed call is undone
-     * alone and reported as a fault struct, the others stand. Returns Koji's result list:
+     * Runs a multicall. Each call gets a fresh event and, once it touches an open transaction, a
+     * savepoint (see Tx#step); a failed call is undone alone and reported as a fault struct, the
+     * others stand. Returns Koji's result list:
      * {@code [value]} for a success, {@code {faultCode, faultString}} for a failure.
      */
     public List<Object> multicall(CallContext ctx, List<RpcCall> calls) {

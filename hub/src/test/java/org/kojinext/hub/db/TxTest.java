@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kojinext.hub.db.jooq.Tables.USERS;
 
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,5 +97,23 @@ class TxTest {
             tx.finish();
         }
         assertThat(exists("sneaky")).isFalse();
+    }
+
+    @Test
+    void aFailedReadInAStepDoesNotPoisonTheWritesBeforeIt() {
+        try (Tx tx = db.begin()) {
+            tx.step();
+            insertUser(tx, "before-bad-read");
+            Tx.Step bad = tx.step();
+            // PostgreSQL aborts the whole transaction on a failed statement unless a savepoint
+            // lets the step be rolled back alone.
+            assertThatThrownBy(() -> tx.dsl().select(DSL.inline(1).div(DSL.inline(0))).fetch())
+                    .isInstanceOf(DataAccessException.class);
+            tx.undo(bad);
+            tx.step();
+            assertThat(tx.dsl().fetchExists(USERS, USERS.NAME.eq("before-bad-read"))).isTrue();
+            tx.finish();
+        }
+        assertThat(exists("before-bad-read")).isTrue();
     }
 }
