@@ -28,6 +28,7 @@ public final class KojiClient {
     private final Duration timeout;
     private final HttpClient http;
     private final DecodeLimits limits;
+    private final int retries;
 
     private Integer sessionId;
     private String sessionKey;
@@ -41,6 +42,7 @@ public final class KojiClient {
         this.http = b.http != null ? b.http
                 : HttpClient.newBuilder().connectTimeout(b.timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.limits = b.limits;
+        this.retries = b.retries;
     }
 
     public static Builder builder(URI url) {
@@ -185,14 +187,21 @@ public final class KojiClient {
                 req.header("Koji-Session-Callnum", n.toString());
             }
         }
-        HttpResponse<byte[]> resp;
-        try {
-            resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new KojiTransportException("cannot reach " + url + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KojiTransportException("interrupted while calling " + url, e);
+        HttpResponse<byte[]> resp = null;
+        HttpRequest request = req.build();
+        // Like Koji's client, resend a request that got no answer, with the same callnum: if the
+        // first one did reach the hub and wrote, the hub refuses the repeat with RetryError.
+        for (int attempt = 0; resp == null; attempt++) {
+            try {
+                resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt >= retries) {
+                    throw new KojiTransportException("cannot reach " + url + ": " + e.getMessage(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KojiTransportException("interrupted while calling " + url, e);
+            }
         }
         lastHeaders = resp.headers();
         if (resp.statusCode() != 200) {
@@ -216,6 +225,7 @@ public final class KojiClient {
         private Duration timeout = Duration.ofSeconds(60);
         private HttpClient http;
         private DecodeLimits limits = new DecodeLimits(256, Integer.MAX_VALUE - 16, Integer.MAX_VALUE);
+        private int retries = 2;
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url);
@@ -228,6 +238,18 @@ public final class KojiClient {
 
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * How many times a request that got no answer at all (a connection error) is sent again,
+         * at once and with the same callnum; 0 turns retries off. HTTP errors are never retried.
+         */
+        public Builder retries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries < 0");
+            }
+            this.retries = retries;
             return this;
         }
 
