@@ -3,6 +3,9 @@ package org.kojinext.hub.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.config.HubConfig;
 import org.kojinext.hub.rpc.RequestRunner;
@@ -13,6 +16,8 @@ import org.kojinext.hub.rpc.RequestRunner;
  */
 public final class HubServer implements AutoCloseable {
     public static final String PATH = "/kojihub";
+    /** Pending connections the kernel may queue for us (capped by net.core.somaxconn). */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final Javalin app;
 
@@ -30,6 +35,18 @@ public final class HubServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            // Java's default listen backlog is 50: a burst of new connections beyond it was reset.
+            // Set it on every connector just before the server opens them.
+            cfg.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    for (Connector c : server.getConnectors()) {
+                        if (c instanceof ServerConnector sc) {
+                            sc.setAcceptQueueSize(ACCEPT_QUEUE);
+                        }
+                    }
+                }
+            }));
             // The endpoint enforces Koji's MaxRequestLength itself, answering 400 as Koji does.
             cfg.http.maxRequestSize = Long.MAX_VALUE;
             cfg.routes.before(ctx -> ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION));

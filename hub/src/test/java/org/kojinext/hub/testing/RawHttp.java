@@ -54,6 +54,32 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * One POST on a connection of its own, closed after the answer; returns the HTTP status.
+     * Written on a bare socket so that no client connection pool is involved: the JDK
+     * HttpClient's pool can lose a reply under heavy concurrency, which is not the hub's doing.
+     */
+    public int postOnNewConnection(String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket(url.getHost(), url.getPort())) {
+            s.setSoTimeout(30_000);
+            String head = "POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(bytes);
+            s.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            if (status == null || !status.startsWith("HTTP/1.1 ")) {
+                throw new IOException("no HTTP status line, got: " + status);
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A one-method XML-RPC call whose params are given as raw {@code <param>} XML. */
     public static String xmlCall(String method, String... rawParams) {
         StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall><methodName>")
