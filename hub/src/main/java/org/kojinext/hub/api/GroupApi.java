@@ -34,7 +34,7 @@ public final class GroupApi implements ApiModule {
     public void register(MethodRegistry.Declarer m) {
         m.method("newGroup").param("name")
                 .access(Access.admin())
-                .doc("Add a user group to the database")
+                .doc("Create a group: a user entry of the group type, which holds members and permissions.")
                 .handler((ctx, a) -> {
                     NameRules.checkInternal(a.get("name"));
                     String name = a.str("name");
@@ -45,23 +45,22 @@ public final class GroupApi implements ApiModule {
                 });
         m.method("addGroupMember").param("group").param("user").param("strict", true)
                 .access(Access.admin())
-                .doc("Add user to group")
+                .doc("Make a user a member of a group. With strict, adding an existing member is an error.")
                 .handler(this::addMember);
         m.method("dropGroupMember").param("group").param("user")
                 .access(Access.admin())
-                .doc("Drop user from group")
+                .doc("Remove a user from a group.")
                 .handler(this::dropMember);
         m.method("getGroupMembers").param("group")
                 .access(Access.anonymousRead())
-                .doc("Get the members of a group")
+                .doc("List a group's members: id, name, usertype and Kerberos principals of each.")
                 .handler((ctx, a) -> members(ctx.db(), group(ctx.db(), a.get("group"), "No such group: ")));
         m.method("getUserGroups").param("user")
                 .access(Access.anonymousRead())
-                .doc("The groups associated with the given user\n\n"
-                        + ":param user: a str (Kerberos principal or name) or an int (user id)\n"
-                        + "             or a dict with id, name or krb_principal\n\n"
-                        + ":returns: a list of dicts, each containing the id and name of a group\n\n"
-                        + ":raises: GenericError if the specified user is not found")
+                .doc("List the groups a user belongs to, as id and name pairs.\n"
+                        + "\n"
+                        + ":param user: user id, name, Kerberos principal, or a struct naming one\n"
+                        + ":raises GenericError: the user does not exist")
                 .handler((ctx, a) -> {
                     UsersRecord u = users.resolve(ctx.db(), a.get("user"), true);
                     List<Object> out = new ArrayList<>();

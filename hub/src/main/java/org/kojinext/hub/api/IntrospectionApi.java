@@ -30,16 +30,16 @@ public final class IntrospectionApi implements ApiModule {
     @Override
     public void register(MethodRegistry.Declarer m) {
         m.method("_listapi").access(Access.anonymousRead())
-                .doc("List available API calls")
+                .doc("Describe every method this hub serves: name, arguments with defaults, and documentation.")
                 .handler((ctx, a) -> listApi());
         m.method("system.listMethods").access(Access.anonymousRead())
-                .doc("List the names of the available methods")
+                .doc("Names of all methods this hub serves.")
                 .handler((ctx, a) -> registry.get().all().stream().map(MethodSpec::name).toList());
         m.method("system.methodSignature").param("method").access(Access.anonymousRead())
-                .doc("Signatures are not available; see system.methodHelp")
+                .doc("Not provided by Koji hubs; system.methodHelp describes a method instead.")
                 .handler((ctx, a) -> "signatures not supported");
         m.method("system.methodHelp").param("method").access(Access.anonymousRead())
-                .doc("Return a method's parameters and documentation")
+                .doc("One method's argument list and documentation, as text.")
                 .handler((ctx, a) -> {
                     MethodSpec spec = a.get("method") instanceof String s ? registry.get().find(s) : null;
                     if (spec == null) {
@@ -48,16 +48,16 @@ public final class IntrospectionApi implements ApiModule {
                     return spec.name() + spec.argdesc() + "\ndescription: " + spec.doc();
                 });
         m.method("hello").varargs("args").access(Access.anonymousRead())
-                .doc("Say hello")
+                .doc("Answer with a greeting; a cheap way to see that the hub is up.")
                 .handler((ctx, a) -> "Hello World");
         m.method("echo").varargs("args").access(Access.anonymousRead())
-                .doc("Return the arguments")
+                .doc("Answer with the arguments as they arrived, for testing encodings.")
                 .handler((ctx, a) -> a.varargs());
         m.method("getAPIVersion").access(Access.anonymousRead())
-                .doc("Return the version of the API (an integer)")
+                .doc("The version of the hub API, an integer (1).")
                 .handler((ctx, a) -> API_VERSION);
         m.method("getKojiVersion").access(Access.anonymousRead())
-                .doc("Return the Koji version the hub is compatible with")
+                .doc("The Koji release whose API this hub follows.")
                 .handler((ctx, a) -> KOJI_VERSION);
     }
 

@@ -35,15 +35,15 @@ public final class PermissionApi implements ApiModule {
         m.method("grantPermission").param("userinfo").param("permission")
                 .param("create", false).param("description", null)
                 .access(Access.admin())
-                .doc("Grant a permission to a user")
+                .doc("Give a user or group a permission. With create, a permission unknown so far is created first.")
                 .handler(this::grant);
         m.method("revokePermission").param("userinfo").param("permission")
                 .access(Access.admin())
-                .doc("Revoke a permission from a user")
+                .doc("Take a permission away from a user or group.")
                 .handler(this::revoke);
         m.method("editPermission").param("permission").param("description")
                 .access(Access.admin())
-                .doc("Edit a permission description")
+                .doc("Change a permission's description.")
                 .handler((ctx, a) -> {
                     PermissionsRecord perm = lookup(ctx.db(), a.get("permission"), true, false);
                     String description = a.str("description");
@@ -53,8 +53,7 @@ public final class PermissionApi implements ApiModule {
                 });
         m.method("hasPerm").param("perm").param("strict", false)
                 .access(Access.anonymousRead())
-                .doc("Check if the logged-in user has the given permission.  Return False if\n"
-                        + "they do not have the permission, or if they are not logged-in.")
+                .doc("Whether the caller holds the permission; false for anonymous callers. With strict, an unknown permission is an error.")
                 .handler((ctx, a) -> {
                     if (a.bool("strict") && lookup(ctx.db(), a.get("perm"), false, false) == null) {
                         throw KojiFault.generic("No such permission " + a.get("perm") + " defined");
@@ -63,27 +62,22 @@ public final class PermissionApi implements ApiModule {
                 });
         m.method("getPerms")
                 .access(Access.anonymousRead())
-                .doc("Get a list of the permissions granted to the currently logged-in user.")
+                .doc("The caller's permission names.")
                 .handler((ctx, a) -> new ArrayList<>(ctx.perms()).stream().sorted().toList());
         m.method("getUserPerms").param("userID", null).param("with_groups", true)
                 .access(Access.anonymousRead())
-                .doc("Get a list of the permissions granted to the user with the given ID/name.\n"
-                        + "Options:\n- userID: User ID or username. If no userID provided, current login user's\n"
-                        + "          permissions will be listed.")
+                .doc("A user's permission names, including those held through groups unless with_groups is false. Without userID, the caller's.")
                 .handler((ctx, a) -> {
                     int uid = userOrSelf(ctx, a.get("userID"));
                     return new ArrayList<>(permSources(ctx.db(), uid, a.bool("with_groups")).keySet());
                 });
         m.method("getUserPermsInheritance").param("userID")
                 .access(Access.anonymousRead())
-                .doc("Get a dict of the permissions granted directly to user or inherited from groups\n"
-                        + "with the sources.\n\n:param int userID: User id\n"
-                        + ":returns dict[str, list[str]]: list of permissions with source (None/group)")
+                .doc("For each permission a user holds, where it comes from: None for a direct grant, else the group names.")
                 .handler((ctx, a) -> permSources(ctx.db(), users.resolve(ctx.db(), a.get("userID"), true).getId(), true));
         m.method("getAllPerms")
                 .access(Access.anonymousRead())
-                .doc("Get a list of all permissions in the system.  Returns a list of maps.  Each\n"
-                        + "map contains the following keys:\n\n- id\n- name\n- description")
+                .doc("Every permission known to the hub: id, name and description.")
                 .handler((ctx, a) -> ctx.db().selectFrom(PERMISSIONS).orderBy(PERMISSIONS.ID).fetch()
                         .map(r -> {
                             Map<String, Object> p = new LinkedHashMap<>();

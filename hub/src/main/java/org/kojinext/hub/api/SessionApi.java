@@ -32,25 +32,27 @@ public final class SessionApi implements ApiModule {
         m.method("login").param("user").param("password").param("opts", null)
                 .param("renew", false).param("exclusive", false)
                 .access(Access.authEntry())
-                .doc("Create a login session with plain user/password credentials.\n\n"
-                        + ":param str user: username\n:param str password: password\n"
-                        + ":param dict opts: can contain only 'hostip' for overriding client IP address\n\n"
-                        + ":returns dict: session info")
+                .doc("Log in with a user name and password and open a session.\n"
+                        + "\n"
+                        + ":param dict opts: may hold 'hostip' to bind the session to another address\n"
+                        + ":param bool renew: give the caller's expired session a new key instead of opening one\n"
+                        + ":param bool exclusive: make the new session exclusive\n"
+                        + ":returns dict: session-id, session-key and header-auth")
                 .handler(this::login);
         m.method("logout").param("session_id", null)
                 .access(Access.loggedIn())
-                .doc("expire a login session")
+                .doc("Close the caller's session and its subsessions.")
                 .handler(this::logout);
         m.method("logoutChild").param("session_id")
                 .access(Access.loggedIn())
-                .doc("expire a subsession\n\n:param int subsession_id: subsession ID (for current session)")
+                .doc("Close one subsession of the caller's session.")
                 .handler((ctx, a) -> {
                     sessions.closeChild(ctx.db(), ctx.requireSession().id(), requireInt(a, "session_id"));
                     return null;
                 });
         m.method("subsession")
                 .access(Access.loggedIn())
-                .doc("Create a subsession")
+                .doc("Open a subsession of the caller's session, for the same user.")
                 .handler((ctx, a) -> {
                     Session s = ctx.requireSession();
                     Integer master = s.master() != null ? s.master() : s.id();
@@ -58,30 +60,25 @@ public final class SessionApi implements ApiModule {
                 });
         m.method("exclusiveSession").param("force", false)
                 .access(Access.loggedIn())
-                .doc("Make this session exclusive")
+                .doc("Make the caller's session the user's only usable one; force takes the lock from another session.")
                 .handler((ctx, a) -> {
                     sessions.makeExclusive(ctx.db(), ctx.requireSession(), a.bool("force"));
                     return null;
                 });
         m.method("sharedSession")
                 .access(Access.loggedIn())
-                .doc("Drop out of exclusive mode")
+                .doc("Give up the exclusive lock the caller's session holds.")
                 .handler((ctx, a) -> {
                     sessions.makeShared(ctx.db(), ctx.requireSession());
                     return null;
                 });
         m.method("getLoggedInUser")
                 .access(Access.anonymousRead())
-                .doc("Return information about the currently logged-in user.  Returns data\n"
-                        + "in the same format as getUser(), plus the authtype.  If there is no\n"
-                        + "currently logged-in user, return None.")
+                .doc("The caller's user, as getUser describes it, with its authtype; None when anonymous.")
                 .handler(this::loggedInUser);
         m.method("getSessionInfo").param("details", false).param("user_id", null)
                 .access(Access.anonymousRead())
-                .doc("Return session info for current user or all not expired sessions to specific user\n\n"
-                        + ":param boolean details: add session ID and hostip to result\n"
-                        + ":param str user_id: show all not expired sessions related to specific user\n\n"
-                        + ":returns: dict or list of dicts session data")
+                .doc("The caller's session; with user_id, that user's open sessions (for admins and the user itself); details adds ids and addresses.")
                 .handler(this::sessionInfo);
     }
 

@@ -40,51 +40,45 @@ public final class UserApi implements ApiModule {
         m.method("getUser").param("userInfo", null).param("strict", false)
                 .param("krb_princs", true).param("groups", false)
                 .access(Access.anonymousRead())
-                .doc("Return information about a user.\n\n"
-                        + ":param userInfo: a str (Kerberos principal or name) or an int (user id)\n"
-                        + "                 or a dict with id, name or krb_principal\n"
-                        + ":param bool strict: whether raising Error when no user found\n"
-                        + ":param bool krb_princs: whether show krb_principals in result\n"
-                        + ":return: a dict as user's information: id, name, status, usertype, krb_principals")
+                .doc("Look a user up.\n"
+                        + "\n"
+                        + ":param userInfo: user id, name, Kerberos principal, or a struct with id, name or krb_principal; the caller when omitted\n"
+                        + ":param bool strict: fail instead of returning None when there is no such user\n"
+                        + ":param bool krb_princs: include the Kerberos principals\n"
+                        + ":param bool groups: include the names of the user's groups\n"
+                        + ":returns dict: id, name, status, usertype and the parts asked for")
                 .handler(this::getUser);
         m.method("createUser").param("username").param("status", null).param("krb_principal", null)
                 .param("password", null)
                 .access(Access.admin())
-                .doc("Add a user to the database\n\n"
-                        + ":param str username: The username for this Koji user.\n"
-                        + ":param int status: one of koji.USER_STATUS; NORMAL when unspecified.\n"
-                        + ":param str krb_principal: a custom Kerberos principal, or None.\n"
-                        + ":param str password: (Koji Next) a password for password login, or None.\n"
-                        + ":returns: the new user's id\n"
-                        + ":raises: GenericError if the user or Kerberos principal already exists.")
+                .doc("Create a user.\n"
+                        + "\n"
+                        + ":param str username: the new user's name\n"
+                        + ":param int status: a koji.USER_STATUS value; NORMAL by default\n"
+                        + ":param str krb_principal: a Kerberos principal for the user, if any\n"
+                        + ":param str password: (Koji Next) a password for password login, if any\n"
+                        + ":returns int: the new user's id\n"
+                        + ":raises GenericError: the name or principal is taken")
                 .handler(this::createUser);
         m.method("editUser").param("userInfo").param("name", null).param("krb_principal_mappings", null)
                 .param("password", null)
                 .access(Access.admin())
-                .doc("Edit information for an existing user.\n\n"
-                        + "Rename a user, change its Kerberos principals with a list of\n"
-                        + "{'old': ..., 'new': ...} changes, or (Koji Next) set its password.\n\n"
-                        + ":raises: GenericError if the user does not exist, or if there were\n"
-                        + "         problems in the krb_principal_mappings.")
+                .doc("Change a user: rename it, add, change or remove Kerberos principals with a list of {'old': ..., 'new': ...} pairs, or (Koji Next) set its password.\n"
+                        + "\n"
+                        + ":raises GenericError: no such user, or a mapping that does not apply")
                 .handler(this::editUser);
         m.method("enableUser").param("username")
                 .access(Access.admin())
-                .doc("Enable logins by the specified user")
+                .doc("Allow a user to log in again.")
                 .handler((ctx, a) -> setStatus(ctx, a.get("username"), UserStatus.NORMAL));
         m.method("disableUser").param("username")
                 .access(Access.admin())
-                .doc("Disable logins by the specified user")
+                .doc("Stop a user from logging in; its sessions stop working.")
                 .handler((ctx, a) -> setStatus(ctx, a.get("username"), UserStatus.BLOCKED));
         m.method("listUsers").param("userType", UserStatus.TYPE_NORMAL).param("prefix", null)
                 .param("queryOpts", null).param("perm", null).param("inherited_perm", false)
                 .access(Access.anonymousRead())
-                .doc("List users in the system\n\n"
-                        + ":param int|list|None userType: filter by type, defaults to normal users\n"
-                        + ":param str prefix: only users whose name starts with prefix. optional\n"
-                        + ":param dict queryOpts: query options. optional\n"
-                        + ":param str perm: only users that have this permission. optional\n"
-                        + ":param bool inherited_perm: consider inherited permissions. default: False\n"
-                        + ":returns: a list of matching user entries: id, name, status, usertype, krb_principals")
+                .doc("List users of one usertype (normal users by default), optionally only those whose name starts with prefix or who hold perm (through a group too with inherited_perm); queryOpts orders, pages or counts.")
                 .handler(UserList::list);
     }
 
