@@ -29,6 +29,11 @@ final class BenchTarget implements AutoCloseable {
         this.pgdata = pgdata;
     }
 
+    /** The in-process hub, or null for an external one. */
+    Hub hub() {
+        return hub;
+    }
+
     static BenchTarget external(URI url) {
         return new BenchTarget(url, "external, " + url, null, null, null);
     }
