@@ -112,9 +112,8 @@ final class JsonRpcEndpoint {
     }
 
     private static void send(Context ctx, int status, List<JsonRpcResponse> responses, boolean batch) {
-        ctx.status(status).contentType("application/json");
         if (responses.isEmpty() && !batch) {
-            ctx.status(204).result(new byte[0]);
+            ctx.status(204);
             return;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -129,6 +128,6 @@ final class JsonRpcEndpoint {
             buf.reset();
             JsonRpcCodec.encode(JsonRpcResponse.fault(null, f), buf);
         }
-        ctx.result(buf.toByteArray());
+        Replies.send(ctx, status, "application/json", buf.toByteArray());
     }
 }

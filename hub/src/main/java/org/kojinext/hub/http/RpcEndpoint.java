@@ -68,14 +68,17 @@ final class RpcEndpoint {
 
     private byte[] readBounded(Context ctx) throws IOException, TooLarge {
         long declared = ctx.req().getContentLengthLong();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                declared > 0 && declared <= maxRequestLength ? (int) declared : 8192);
-        byte[] buf = new byte[8192];
-        long total = 0;
         try (InputStream in = ctx.req().getInputStream()) {
             if (declared > drainLimit()) {
                 throw new TooLarge();
             }
+            if (declared >= 0 && declared <= maxRequestLength) {
+                // The usual case: the length is known and allowed, so read it in one piece.
+                return in.readNBytes((int) declared);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buf = new byte[8192];
+            long total = 0;
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
@@ -86,11 +89,11 @@ final class RpcEndpoint {
                     out.write(buf, 0, n);
                 }
             }
+            if (total > maxRequestLength) {
+                throw new TooLarge();
+            }
+            return out.toByteArray();
         }
-        if (total > maxRequestLength) {
-            throw new TooLarge();
-        }
-        return out.toByteArray();
     }
 
     /**

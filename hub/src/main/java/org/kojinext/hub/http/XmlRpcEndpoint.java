@@ -54,6 +54,6 @@ final class XmlRpcEndpoint {
     }
 
     private static void send(Context ctx, byte[] out) {
-        ctx.status(200).contentType("text/xml").result(out);
+        Replies.send(ctx, 200, "text/xml", out);
     }
 }
