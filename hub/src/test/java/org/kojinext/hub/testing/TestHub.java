@@ -71,6 +71,12 @@ public final class TestHub implements AutoCloseable {
         return c;
     }
 
+    /** The key with its last character changed: wrong whatever the real key is. */
+    public static String forgedKey(String key) {
+        char last = key.charAt(key.length() - 1);
+        return key.substring(0, key.length() - 1) + (last == 'X' ? 'Y' : 'X');
+    }
+
     @Override
     public void close() {
         hub.close();
