@@ -38,7 +38,7 @@ final class JsonRpcEndpoint {
         try {
             request = JsonRpcCodec.decodeRequest(new ByteArrayInputStream(body), limits);
         } catch (MalformedRequestException e) {
-            send(ctx, 200, List.of(JsonRpcResponse.error(null, PARSE_ERROR, "Parse error: " + e.getMessage(), null)), false);
+            send(ctx, List.of(JsonRpcResponse.error(null, PARSE_ERROR, "Parse error: " + e.getMessage(), null)), false);
             return;
         }
         List<JsonRpcRequest.Entry> entries = request.entries();
@@ -47,14 +47,14 @@ final class JsonRpcEndpoint {
             JsonRpcResponse response = e.invalidReason() != null
                     ? JsonRpcResponse.error(e.id(), INVALID_REQUEST, "Invalid request: " + e.invalidReason(), null)
                     : single(meta, e);
-            send(ctx, 200, e.notification() && e.invalidReason() == null ? List.of() : List.of(response), false);
+            send(ctx, e.notification() && e.invalidReason() == null ? List.of() : List.of(response), false);
             return;
         }
-        send(ctx, 200, batch(meta, entries), true);
+        send(ctx, batch(meta, entries), true);
     }
 
     void fault(Context ctx, KojiFault fault) {
-        send(ctx, 200, List.of(JsonRpcResponse.fault(null, fault)), false);
+        send(ctx, List.of(JsonRpcResponse.fault(null, fault)), false);
     }
 
     private JsonRpcResponse single(RequestMeta meta, JsonRpcRequest.Entry e) {
@@ -111,7 +111,7 @@ final class JsonRpcEndpoint {
         return out;
     }
 
-    private static void send(Context ctx, int status, List<JsonRpcResponse> responses, boolean batch) {
+    private static void send(Context ctx, List<JsonRpcResponse> responses, boolean batch) {
         if (responses.isEmpty() && !batch) {
             ctx.status(204);
             return;
@@ -128,6 +128,6 @@ final class JsonRpcEndpoint {
             buf.reset();
             JsonRpcCodec.encode(JsonRpcResponse.fault(null, f), buf);
         }
-        Replies.send(ctx, status, "application/json", buf.toByteArray());
+        Replies.send(ctx, 200, "application/json", buf.toByteArray());
     }
 }

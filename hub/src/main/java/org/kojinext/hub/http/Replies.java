@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes an encoded reply straight to the servlet response. Javalin's {@code ctx.result(bytes)}
@@ -24,8 +24,9 @@ final class Replies {
         try (OutputStream out = res.getOutputStream()) {
             out.write(body);
         } catch (IOException e) {
-            // The client went away; there is no one left to tell.
-            throw new UncheckedIOException(e);
+            // The client went away before its answer: nobody is left to tell, and it is not the
+            // hub's error, so no stack trace in the log either.
+            LoggerFactory.getLogger(Replies.class).debug("reply not delivered: {}", e.toString());
         }
     }
 }
