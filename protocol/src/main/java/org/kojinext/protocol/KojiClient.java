@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +26,7 @@ public final class KojiClient {
     private final URI url;
     private final Encoding encoding;
     private final Duration timeout;
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final DecodeLimits limits;
     private final int retries;
 
@@ -39,8 +39,7 @@ public final class KojiClient {
         this.url = b.url;
         this.encoding = b.encoding;
         this.timeout = b.timeout;
-        this.http = b.http != null ? b.http
-                : HttpClient.newBuilder().connectTimeout(b.timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.transport = b.transport != null ? b.transport : JdkHttpTransport.withConnectTimeout(b.timeout);
         this.limits = b.limits;
         this.retries = b.retries;
     }
@@ -176,24 +175,20 @@ public final class KojiClient {
     }
 
     private byte[] post(byte[] body, Integer n) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", encoding.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>(4);
         if (sessionId != null) {
-            req.header("Koji-Session-Id", sessionId.toString());
-            req.header("Koji-Session-Key", sessionKey);
+            headers.put("Koji-Session-Id", sessionId.toString());
+            headers.put("Koji-Session-Key", sessionKey);
             if (n != null) {
-                req.header("Koji-Session-Callnum", n.toString());
+                headers.put("Koji-Session-Callnum", n.toString());
             }
         }
-        HttpResponse<byte[]> resp = null;
-        HttpRequest request = req.build();
+        HttpTransport.Reply resp = null;
         // Like Koji's client, resend a request that got no answer, with the same callnum: if the
         // first one did reach the hub and wrote, the hub refuses the repeat with RetryError.
         for (int attempt = 0; resp == null; attempt++) {
             try {
-                resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                resp = transport.post(url, encoding.contentType(), headers, body, timeout);
             } catch (IOException e) {
                 if (attempt >= retries) {
                     throw new KojiTransportException("cannot reach " + url + ": " + e.getMessage(), e);
@@ -204,9 +199,8 @@ public final class KojiClient {
             }
         }
         lastHeaders = resp.headers();
-        if (resp.statusCode() != 200) {
-            throw new KojiTransportException(resp.statusCode(), new String(resp.body(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+        if (resp.status() != 200) {
+            throw new KojiTransportException(resp.status(), new String(resp.body(), StandardCharsets.UTF_8));
         }
         return resp.body();
     }
@@ -223,7 +217,7 @@ public final class KojiClient {
         private final URI url;
         private Encoding encoding = Encoding.XML;
         private Duration timeout = Duration.ofSeconds(60);
-        private HttpClient http;
+        private HttpTransport transport;
         private DecodeLimits limits = new DecodeLimits(256, Integer.MAX_VALUE - 16, Integer.MAX_VALUE);
         private int retries = 2;
 
@@ -255,7 +249,13 @@ public final class KojiClient {
 
         /** Shares one HTTP client (and its connection pool) between several sessions. */
         public Builder httpClient(HttpClient http) {
-            this.http = http;
+            this.transport = new JdkHttpTransport(http);
+            return this;
+        }
+
+        /** Carries requests some other way than the JDK's HTTP client. */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport);
             return this;
         }
 

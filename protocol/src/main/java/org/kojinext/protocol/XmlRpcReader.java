@@ -1,5 +1,7 @@
 package org.kojinext.protocol;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +22,11 @@ import javax.xml.stream.XMLStreamReader;
  * and value count are bounded.
  */
 final class XmlRpcReader {
+    /**
+     * Woodstox rather than the JDK's StAX: its factory is thread-safe and a reader costs little to
+     * build, where the JDK's allocated buffers and limits afresh per reader and cost more than
+     * parsing a whole call.
+     */
     private static final XMLInputFactory FACTORY = factory();
     private static final DateTimeFormatter ISO_COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss");
 
@@ -34,16 +41,16 @@ final class XmlRpcReader {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         // Python's parser ignores namespaces and strips prefixes (ex:nil); so do we.
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        // Raise the JDK's element-depth limit (100) so DecodeLimits.maxDepth, which counts
-        // containers and says so, answers first. The default depth stays under that limit as
-        // well, because this property was seen not to take effect in every run.
-        f.setProperty("jdk.xml.maxElementDepth", 2000);
+        // The parser's own depth limit stays above DecodeLimits.maxDepth, which counts containers
+        // and says so in its message, so that one answers first.
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 4000);
         return f;
     }
 
