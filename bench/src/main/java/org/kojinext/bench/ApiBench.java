@@ -29,9 +29,11 @@ public final class ApiBench {
     private final Duration warmup;
     private final Duration duration;
     private final CpuMeter cpu;
+    private final ClientKind clientKind;
 
-    public ApiBench(URI url, String user, Duration warmup, Duration duration, CpuMeter cpu) {
+    public ApiBench(URI url, String user, Duration warmup, Duration duration, CpuMeter cpu, ClientKind clientKind) {
         this.url = url;
+        this.clientKind = clientKind;
         this.user = user;
         this.warmup = warmup;
         this.duration = duration;
@@ -94,14 +96,14 @@ public final class ApiBench {
             throws InterruptedException {
         // Garbage left by the previous cell would otherwise be collected on this one's clock.
         System.gc();
-        // A fresh HTTP client per cell, so no cell inherits another's warmed connections.
+        // Fresh HTTP clients per cell, so no cell inherits another's warmed connections.
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build()) {
             CountDownLatch go = new CountDownLatch(1);
             List<Worker> workers = new ArrayList<>(clients);
             List<Thread> threads = new ArrayList<>(clients);
             for (int i = 0; i < clients; i++) {
-                KojiClient client = KojiClient.builder(url).encoding(encoding).httpClient(http)
+                KojiClient client = clientKind.apply(KojiClient.builder(url), http).encoding(encoding)
                         .timeout(REQUEST_TIMEOUT).build();
                 Worker w = new Worker(client, call.prepare(user), go);
                 workers.add(w);

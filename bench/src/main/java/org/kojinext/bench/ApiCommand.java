@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "api", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Measure hub calls per second: getAPIVersion, getUser and a multicall of 1000 getUser calls, "
-                    + "over XML-RPC and JSON-RPC, from 1, 4 and 16 concurrent clients (one session each).",
+                    + "over XML-RPC and JSON-RPC, from 1, 4 and 16 concurrent anonymous clients, each on its own connection.",
             "By default a hub is started in this process over an embedded PostgreSQL in a temporary "
                     + "directory, removed afterwards.",
             "Exits 1 if any request failed, 2 if the hub does not work at all."})
@@ -47,6 +47,12 @@ final class ApiCommand implements Callable<Integer> {
     @Option(names = "--calls", split = ",", paramLabel = "CALL", defaultValue = "getAPIVersion,getUser,multicall",
             converter = ApiCall.Converter.class, description = "calls to measure (default: ${DEFAULT-VALUE})")
     List<ApiCall> calls;
+
+    @Option(names = "--client", paramLabel = "KIND", defaultValue = "socket",
+            description = "socket: a lean kept-alive HTTP/1.1 client, so that the hub's cost is what is "
+                    + "measured; jdk: java.net.http, which on two cores costs as much CPU per call as the hub "
+                    + "(default: ${DEFAULT-VALUE})")
+    ClientKind clientKind;
 
     @Option(names = "--json", description = "print the results as JSON instead of a table")
     boolean json;
@@ -109,7 +115,7 @@ final class ApiCommand implements Callable<Integer> {
                 return 2;
             }
             CpuMeter cpu = new CpuMeter(url == null, target.pgdata());
-            ApiBench bench = new ApiBench(target.url(), user, warmup, duration, cpu);
+            ApiBench bench = new ApiBench(target.url(), user, warmup, duration, cpu, clientKind);
             Report.Failures warmupFailures = warmJit(bench, jitWarmup);
             List<CellResult> results = new ArrayList<>();
             for (ApiCall c : calls) {
@@ -119,8 +125,9 @@ final class ApiCommand implements Callable<Integer> {
                     }
                 }
             }
-            Report report = new Report(Report.Setup.here(target.description(), jitWarmup, warmup, duration),
-                    results, warmupFailures);
+            Report.Setup setup = Report.Setup.here(target.description(), clientKind.description(), jitWarmup,
+                    warmup, duration);
+            Report report = new Report(setup, results, warmupFailures);
             System.out.print(json ? report.json() : report.table());
             System.out.flush();
             return report.errors() > 0 ? 1 : 0;

@@ -2,6 +2,7 @@ package org.kojinext.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,6 +34,10 @@ final class FloorCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", defaultValue = "6", description = "alternating rounds; the first ones warm up the JIT (default: ${DEFAULT-VALUE})")
     int rounds;
+
+    @Option(names = "--client", paramLabel = "KIND", defaultValue = "socket",
+            description = "socket (lean, kept-alive) or jdk (java.net.http) (default: ${DEFAULT-VALUE})")
+    ClientKind clientKind;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +81,8 @@ final class FloorCommand implements Callable<Integer> {
     }
 
     private double rate(URI url) {
-        KojiClient client = KojiClient.builder(url).encoding(Encoding.XML).timeout(Duration.ofSeconds(30)).build();
+        KojiClient client = clientKind.apply(KojiClient.builder(url), HttpClient.newHttpClient())
+                .encoding(Encoding.XML).timeout(Duration.ofSeconds(30)).build();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long start = System.nanoTime();
         long n = 0;

@@ -24,11 +24,12 @@ public final class Report {
     private static final String ROW = "%-13s %-4s %7s %10s %10s %9s %9s %6s %7s %5s %4s %6s";
 
     /** What was measured, on what. */
-    public record Setup(int cores, String jdk, String hub, Duration jitWarmup, Duration warmup, Duration duration) {
-        public static Setup here(String hub, Duration jitWarmup, Duration warmup, Duration duration) {
+    public record Setup(int cores, String jdk, String hub, String client, Duration jitWarmup, Duration warmup,
+                        Duration duration) {
+        public static Setup here(String hub, String client, Duration jitWarmup, Duration warmup, Duration duration) {
             String jdk = System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version")
                     + " (" + System.getProperty("java.vm.name") + ")";
-            return new Setup(Runtime.getRuntime().availableProcessors(), jdk, hub, jitWarmup, warmup, duration);
+            return new Setup(Runtime.getRuntime().availableProcessors(), jdk, hub, client, jitWarmup, warmup, duration);
         }
     }
 
@@ -100,6 +101,7 @@ public final class Report {
         sb.append("Koji Next hub API benchmark: ").append(setup.cores()).append(" cores, JDK ").append(setup.jdk())
                 .append('\n');
         sb.append("hub: ").append(setup.hub()).append('\n');
+        sb.append("client: ").append(setup.client()).append('\n');
         sb.append("after a ").append(seconds(setup.jitWarmup())).append(" s JIT warmup, each row: ")
                 .append(seconds(setup.warmup())).append(" s warmup, ").append(seconds(setup.duration()))
                 .append(" s measured; multicall = ").append(ApiCall.MULTICALL.callsPerRequest())
@@ -163,6 +165,7 @@ public final class Report {
             g.writeNumberProperty("cores", setup.cores());
             g.writeStringProperty("jdk", setup.jdk());
             g.writeStringProperty("hub", setup.hub());
+            g.writeStringProperty("client", setup.client());
             g.writeNumberProperty("jitWarmupSeconds", seconds(setup.jitWarmup()));
             g.writeNumberProperty("warmupSeconds", seconds(setup.warmup()));
             g.writeNumberProperty("durationSeconds", seconds(setup.duration()));

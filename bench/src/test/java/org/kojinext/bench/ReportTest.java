@@ -26,7 +26,7 @@ class ReportTest {
     }
 
     private static Report.Setup setup() {
-        return new Report.Setup(2, "Test JDK 21", "in-process", Duration.ofSeconds(30), Duration.ofSeconds(2),
+        return new Report.Setup(2, "Test JDK 21", "in-process", "socket", Duration.ofSeconds(30), Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
     }
 
