@@ -1,5 +1,6 @@
 package org.kojinext.hub;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.GroupApi;
@@ -12,6 +13,7 @@ import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.config.HubConfig;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.EmbeddedPostgresServer;
+import org.kojinext.hub.events.ChangeFeed;
 import org.kojinext.hub.http.HubServer;
 import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Dispatcher;
@@ -25,12 +27,15 @@ import org.kojinext.hub.rpc.RequestRunner;
 public final class Hub implements AutoCloseable {
     private final EmbeddedPostgresServer embedded;
     private final Database database;
+    private final ChangeFeed changes;
     private final HubServer server;
     private final MethodRegistry registry;
 
-    private Hub(EmbeddedPostgresServer embedded, Database database, HubServer server, MethodRegistry registry) {
+    private Hub(EmbeddedPostgresServer embedded, Database database, ChangeFeed changes, HubServer server,
+                MethodRegistry registry) {
         this.embedded = embedded;
         this.database = database;
+        this.changes = changes;
         this.server = server;
         this.registry = registry;
     }
@@ -43,17 +48,22 @@ public final class Hub implements AutoCloseable {
             effective = config.withDb(embedded.jdbcUrl("postgres"), "postgres", null);
         }
         Database database = null;
+        ChangeFeed changes = null;
         try {
             database = Database.open(effective.dbUrl(), effective.dbUser(), effective.dbPassword(),
                     effective.dbPoolSize());
             AdminBootstrap.ensureAdmin(database, effective.adminPassword(), effective.dataDir());
+            changes = ChangeFeed.start(database, Duration.ofSeconds(5));
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
-            MethodRegistry registry = registry(sessions);
+            MethodRegistry registry = registry(sessions, changes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
             HubServer server = HubServer.start(effective, runner);
-            return new Hub(embedded, database, server, registry);
+            return new Hub(embedded, database, changes, server, registry);
         } catch (RuntimeException e) {
+            if (changes != null) {
+                changes.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -65,9 +75,9 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Every API module of the hub, in the order list-api shows them. */
-    static MethodRegistry registry(SessionStore sessions) {
+    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
-        UserApi users = new UserApi();
+        UserApi users = new UserApi(changes);
         List<ApiModule> modules = List.of(
                 new IntrospectionApi(self::get),
                 new SessionApi(sessions, users),
@@ -87,6 +97,11 @@ public final class Hub implements AutoCloseable {
         return database;
     }
 
+    /** What this hub knows of committed changes; its caches follow it. */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
     public MethodRegistry methods() {
         return registry;
     }
@@ -94,6 +109,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        changes.close();
         database.close();
         if (embedded != null) {
             embedded.close();

@@ -4,9 +4,11 @@ import static org.kojinext.hub.db.jooq.Tables.USERS;
 import static org.kojinext.hub.db.jooq.Tables.USER_KRB_PRINCIPALS;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -19,6 +21,8 @@ import org.kojinext.hub.auth.UserStatus;
 import org.kojinext.hub.auth.UserStore;
 import org.kojinext.hub.db.jooq.tables.UserKrbPrincipals;
 import org.kojinext.hub.db.jooq.tables.records.UsersRecord;
+import org.kojinext.hub.events.ChangeFeed;
+import org.kojinext.hub.events.ReadCache;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Args;
@@ -34,6 +38,16 @@ public final class UserApi implements ApiModule {
     /** A user's Kerberos principals, sorted, as a column of the user's row. */
     private static final Field<String[]> PRINCIPALS = DSL.array(DSL.select(OWN.KRB_PRINCIPAL).from(OWN)
             .where(OWN.USER_ID.eq(USERS.ID)).orderBy(OWN.KRB_PRINCIPAL)).as("krb_principals");
+
+    /** getUser by id or name, the form clients use all day; the struct forms are rare and go to the database. */
+    private final ReadCache<UserKey, Optional<Map<String, Object>>> byIdOrName;
+
+    private record UserKey(Object info, boolean krbPrincs) {
+    }
+
+    public UserApi(ChangeFeed changes) {
+        this.byIdOrName = new ReadCache<>(changes, 10_000, USERS.getName(), USER_KRB_PRINCIPALS.getName());
+    }
 
     @Override
     public void register(MethodRegistry.Declarer m) {
@@ -166,13 +180,30 @@ public final class UserApi implements ApiModule {
             info = ctx.session().userId();
         }
         boolean krbPrincs = a.bool("krb_princs");
+        boolean groups = a.bool("groups");
+        if (!groups && (info instanceof Integer || info instanceof String)) {
+            Optional<Map<String, Object>> user = byIdOrName.get(ctx.tx(), new UserKey(info, krbPrincs),
+                    k -> Optional.ofNullable(load(ctx.db(), k.info(), false, k.krbPrincs(), false))
+                            .map(Collections::unmodifiableMap));
+            if (user.isEmpty() && a.bool("strict")) {
+                throw noSuchUser(info);
+            }
+            return user.orElse(null);
+        }
+        return load(ctx.db(), info, a.bool("strict"), krbPrincs, groups);
+    }
+
+    private Map<String, Object> load(DSLContext db, Object info, boolean strict, boolean krbPrincs, boolean groups) {
         // The principals come in the same query as the user: getUser is among the hottest reads.
-        Record found = find(ctx.db(), info, a.bool("strict"), krbPrincs);
+        Record found = find(db, info, strict, krbPrincs);
         if (found == null) {
             return null;
         }
-        return userInfo(ctx.db(), found.into(USERS), krbPrincs ? List.of(found.get(PRINCIPALS)) : null,
-                a.bool("groups"));
+        return userInfo(db, found.into(USERS), krbPrincs ? List.of(found.get(PRINCIPALS)) : null, groups);
+    }
+
+    private static KojiFault noSuchUser(Object info) {
+        return KojiFault.generic("No such user: " + PythonRepr.of(info));
     }
 
     /**
@@ -227,7 +258,7 @@ public final class UserApi implements ApiModule {
         List<Record> found = db.selectDistinct(fields).from(from).where(where).orderBy(USERS.ID).fetch();
         if (found.isEmpty()) {
             if (strict) {
-                throw KojiFault.generic("No such user: " + PythonRepr.of(info));
+                throw noSuchUser(info);
             }
             return null;
         }

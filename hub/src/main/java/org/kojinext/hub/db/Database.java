@@ -2,6 +2,10 @@ package org.kojinext.hub.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -16,9 +20,15 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
+    private volatile Tx.CommitListener commitListener = Tx.CommitListener.NONE;
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
+    }
+
+    /** Who hears of every transaction this hub commits (its caches, through the change feed). */
+    public void onCommit(Tx.CommitListener listener) {
+        this.commitListener = listener;
     }
 
     /** Connects, migrates, and returns a ready database. */
@@ -55,13 +65,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection of its own, outside the pool, for work that holds one for the hub's lifetime
+     * (listening for notifications) and must not take a request's place.
+     */
+    public Connection openDedicated(String applicationName) throws SQLException {
+        Properties props = new Properties();
+        if (pool.getUsername() != null) {
+            props.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        props.setProperty("ApplicationName", applicationName);
+        // A dead server or network must surface as an error, not as a read that never returns.
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(pool.getJdbcUrl(), props);
+    }
+
     public DataSource dataSource() {
         return pool;
     }
 
     /** A transaction whose connection is taken from the pool only when first used. */
     public Tx begin() {
-        return new Tx(pool);
+        return new Tx(pool, commitListener);
     }
 
     @Override

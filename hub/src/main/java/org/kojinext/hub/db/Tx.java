@@ -5,6 +5,9 @@ import static org.jooq.impl.DSL.function;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -39,7 +42,27 @@ public final class Tx implements AutoCloseable {
             "\\sfor\\s+(update|no\\s+key\\s+update|share|key\\s+share)(\\s+of\\s.*)?(\\s+(nowait|skip\\s+locked))?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** The table a jOOQ-rendered write statement changes. */
+    private static final Pattern WRITTEN_TABLE = Pattern.compile(
+            "^\\s*(?:insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?)\\s+\"?([A-Za-z_]\\w*)\"?(?=[\\s(]|$)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Told, after each commit, which tables the transaction wrote. */
+    @FunctionalInterface
+    public interface CommitListener {
+        CommitListener NONE = (tables, unknown) -> { };
+
+        /**
+         * @param tables  the tables written
+         * @param unknown true if some statement wrote a table that could not be named
+         */
+        void committed(Set<String> tables, boolean unknown);
+    }
+
     private final DataSource pool;
+    private final CommitListener commitListener;
+    private final Set<String> writtenTables = new HashSet<>();
+    private boolean writtenUnknown;
     private Connection connection;
     private boolean inTransaction;
     private Step current;
@@ -48,8 +71,9 @@ public final class Tx implements AutoCloseable {
     private boolean readOnly;
     private Integer eventId;
 
-    Tx(DataSource pool) {
+    Tx(DataSource pool, CommitListener commitListener) {
         this.pool = pool;
+        this.commitListener = commitListener;
     }
 
     /** The typed SQL context, opening the connection if this is the first use. */
@@ -136,9 +160,16 @@ public final class Tx implements AutoCloseable {
         } catch (SQLException e) {
             throw new KojiFault(1, "commit failed: " + e.getMessage());
         }
+        if (wrote) {
+            commitListener.committed(Set.copyOf(writtenTables), writtenUnknown);
+        }
+        writtenTables.clear();
+        writtenUnknown = false;
     }
 
     public void rollback() {
+        writtenTables.clear();
+        writtenUnknown = false;
         if (inTransaction) {
             try {
                 connection.rollback();
@@ -221,12 +252,22 @@ public final class Tx implements AutoCloseable {
         }
     }
 
+    private void noteTable(String sql) {
+        var m = sql == null ? null : WRITTEN_TABLE.matcher(sql);
+        if (m != null && m.find()) {
+            writtenTables.add(m.group(1).toLowerCase(Locale.ROOT));
+        } else {
+            writtenUnknown = true;
+        }
+    }
+
     private final class WriteWatch implements ExecuteListener {
         @Override
         public void executeStart(ExecuteContext ctx) {
             if (ctx.type() != ExecuteType.READ) {
                 beforeWrite();
                 wrote = true;
+                noteTable(ctx.sql());
             } else if (!inTransaction && ctx.sql() != null && LOCKING_READ.matcher(ctx.sql()).find()) {
                 // A row lock lasts only as long as its transaction: it needs one to mean anything.
                 begin();

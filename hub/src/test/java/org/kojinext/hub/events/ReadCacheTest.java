@@ -1,0 +1,140 @@
+package org.kojinext.hub.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kojinext.hub.testing.TestHub;
+import org.kojinext.protocol.Encoding;
+import org.kojinext.protocol.KojiClient;
+import org.kojinext.protocol.RpcCall;
+
+/**
+ * The getUser cache against every way a user can change: through this hub, through another hub
+ * on the same database, by plain SQL, and while the hub was not listening.
+ */
+class ReadCacheTest {
+    private static TestHub hub;
+    private static TestHub second;
+    private static KojiClient admin;
+
+    @BeforeAll
+    static void start() {
+        hub = TestHub.start();
+        second = TestHub.startOn(hub.jdbcUrl(), Duration.ofHours(1));
+        admin = hub.admin(Encoding.XML);
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        hub.close();
+    }
+
+    private static int status(KojiClient c, String user) {
+        return (Integer) ((Map<?, ?>) c.call("getUser", user)).get("status");
+    }
+
+    private static void sql(String statement, Object... params) {
+        try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
+             PreparedStatement st = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            st.execute();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aCallerReadsItsOwnWritesAtOnce() {
+        admin.callKw("createUser", List.of("toggler"), Map.of("password", "x"));
+        KojiClient reader = hub.client(Encoding.XML);
+        // No notifications: the hub must know of its own commits without PostgreSQL's help.
+        sql("ALTER TABLE users DISABLE TRIGGER kojinext_announce_change");
+        try {
+            for (int i = 0; i < 100; i++) {
+                admin.call(i % 2 == 0 ? "disableUser" : "enableUser", "toggler");
+                assertThat(status(reader, "toggler")).as("after change %d", i).isEqualTo(i % 2 == 0 ? 1 : 0);
+                assertThat(status(reader, "toggler")).isEqualTo(i % 2 == 0 ? 1 : 0);
+            }
+        } finally {
+            sql("ALTER TABLE users ENABLE TRIGGER kojinext_announce_change");
+        }
+    }
+
+    @Test
+    void theCacheIsUsedAndATriggerIsWhatInvalidatesIt() {
+        admin.callKw("createUser", List.of("quiet"), Map.of("password", "x"));
+        KojiClient reader = hub.client(Encoding.JSON);
+        assertThat(status(reader, "quiet")).isZero();
+        // Without the trigger's notification the hub cannot know: the cached answer stays.
+        sql("ALTER TABLE users DISABLE TRIGGER kojinext_announce_change");
+        try {
+            sql("UPDATE users SET status = 1 WHERE name = ?", "quiet");
+        } finally {
+            sql("ALTER TABLE users ENABLE TRIGGER kojinext_announce_change");
+        }
+        assertThat(status(reader, "quiet")).isZero();
+        // With it, an edit made outside any hub reaches the cache.
+        sql("UPDATE users SET usertype = usertype WHERE name = ?", "quiet");
+        await().atMost(Duration.ofSeconds(5)).until(() -> status(reader, "quiet") == 1);
+    }
+
+    @Test
+    void aChangeThroughAnotherHubReachesThisHubsCache() {
+        admin.callKw("createUser", List.of("roamer"), Map.of("password", "x"));
+        KojiClient onSecond = second.client(Encoding.XML);
+        assertThat(status(onSecond, "roamer")).isZero();
+        assertThat(status(onSecond, "roamer")).isZero();
+        admin.call("disableUser", "roamer");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> status(onSecond, "roamer") == 1);
+    }
+
+    @Test
+    void changesMissedWhileNotListeningAreNotServedFromTheCache() throws Exception {
+        admin.callKw("createUser", List.of("missed"), Map.of("password", "x"));
+        KojiClient reader = hub.client(Encoding.XML);
+        assertThat(status(reader, "missed")).isZero();
+        sql("ALTER TABLE users DISABLE TRIGGER kojinext_announce_change");
+        try {
+            // Cut the listening connection, then change the user with no notification at all.
+            try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
+                 Statement st = c.createStatement()) {
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE application_name = 'kojinext-change-feed'");
+            }
+            sql("UPDATE users SET status = 1 WHERE name = ?", "missed");
+        } finally {
+            sql("ALTER TABLE users ENABLE TRIGGER kojinext_announce_change");
+        }
+        // Both hubs lost their listener; both come back by themselves and trust nothing older.
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().changes().live()
+                && second.hub().changes().live());
+        assertThat(status(reader, "missed")).isEqualTo(1);
+        assertThat(status(second.client(Encoding.XML), "missed")).isEqualTo(1);
+    }
+
+    @Test
+    void aMulticallReadsWhatItsEarlierStepWrote() {
+        admin.callKw("createUser", List.of("stepper"), Map.of("password", "x"));
+        assertThat(status(admin, "stepper")).isZero();
+        List<Object> results = admin.multicall(List.of(
+                new RpcCall("disableUser", List.of("stepper"), Map.of()),
+                new RpcCall("getUser", List.of("stepper"), Map.of())));
+        assertThat(((Map<?, ?>) ((List<?>) results.get(1)).get(0)).get("status")).isEqualTo(1);
+        assertThat(status(admin, "stepper")).isEqualTo(1);
+    }
+}
