@@ -100,12 +100,14 @@ public final class ApiBench {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build()) {
             CountDownLatch go = new CountDownLatch(1);
+            // Workers stay alive until the window's CPU is sampled: a finished thread's time is gone.
+            CountDownLatch sampled = new CountDownLatch(1);
             List<Worker> workers = new ArrayList<>(clients);
             List<Thread> threads = new ArrayList<>(clients);
             for (int i = 0; i < clients; i++) {
                 KojiClient client = clientKind.apply(KojiClient.builder(url), http).encoding(encoding)
                         .timeout(REQUEST_TIMEOUT).build();
-                Worker w = new Worker(client, call.prepare(user), go);
+                Worker w = new Worker(client, call.prepare(user), go, sampled);
                 workers.add(w);
                 // Platform threads, not virtual ones: their CPU time can be measured (CpuMeter).
                 threads.add(Thread.ofPlatform().daemon().name(THREAD_PREFIX + i).start(w));
@@ -122,6 +124,7 @@ public final class ApiBench {
             CpuMeter.Sample before = cpu.sample();
             sleepUntil(end);
             CpuMeter.Sample after = cpu.sample();
+            sampled.countDown();
             long errors = 0;
             String firstError = null;
             for (int i = 0; i < clients; i++) {
@@ -154,16 +157,18 @@ public final class ApiBench {
         private final KojiClient client;
         private final ApiCall.Request request;
         private final CountDownLatch go;
+        private final CountDownLatch sampled;
         private final Latencies latencies = new Latencies();
         private long warmEnd;
         private long end;
         private volatile long errors;
         private volatile String firstError;
 
-        Worker(KojiClient client, ApiCall.Request request, CountDownLatch go) {
+        Worker(KojiClient client, ApiCall.Request request, CountDownLatch go, CountDownLatch sampled) {
             this.client = client;
             this.request = request;
             this.go = go;
+            this.sampled = sampled;
         }
 
         @Override
@@ -176,6 +181,7 @@ public final class ApiBench {
             while (true) {
                 long t0 = System.nanoTime();
                 if (t0 - end >= 0) {
+                    awaitSample();
                     return;
                 }
                 String problem;
@@ -193,6 +199,14 @@ public final class ApiBench {
                 } else if (t1 - warmEnd >= 0 && t1 - end <= 0) {
                     latencies.add(t1 - t0);
                 }
+            }
+        }
+
+        private void awaitSample() {
+            try {
+                sampled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
