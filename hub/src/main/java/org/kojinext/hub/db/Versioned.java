@@ -33,6 +33,18 @@ public final class Versioned {
         db.executeInsert(record);
     }
 
+    /**
+     * Rows as they stood at an event (Koji's eventCondition): created at or before it and not yet
+     * revoked then. With a null event, the live rows.
+     */
+    public static Condition at(Table<?> table, Integer event) {
+        if (event == null) {
+            return active(table).isTrue();
+        }
+        Field<Integer> revoked = col(table, "revoke_event");
+        return col(table, "create_event").le(event).and(revoked.isNull().or(revoked.gt(event)));
+    }
+
     public static Field<Boolean> active(Table<?> table) {
         Field<Boolean> f = table.field("active", Boolean.class);
         if (f == null) {
