@@ -40,7 +40,7 @@ public final class ToolsMain {
     }
 
     /** {@code kojinext dev}: tools for developing and measuring Koji Next. */
-    @Command(name = "dev", mixinStandardHelpOptions = true, subcommands = {},
+    @Command(name = "dev", mixinStandardHelpOptions = true, subcommands = {SeedCommand.class},
             description = "Developer tools.")
     static final class DevCommand {
     }
