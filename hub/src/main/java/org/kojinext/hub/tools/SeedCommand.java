@@ -1,14 +1,6 @@
 package org.kojinext.hub.tools;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.tools.seed.DistributionSeeder;
 import org.kojinext.hub.tools.seed.SeedPlan;
@@ -56,36 +48,12 @@ final class SeedCommand implements Callable<Integer> {
         try (DbOptions.Target target = db.open()) {
             // Opening migrates, so the seed always writes the current schema.
             Database.open(target.url(), target.user(), target.password(), 2).close();
-            try (Connection c = connect(target)) {
-                c.setAutoCommit(false);
-                DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
-                DistributionSeeder.Result r;
-                try {
-                    r = new DistributionSeeder(dsl, plan, line -> System.err.println("kojinext dev seed: " + line)).run();
-                    c.commit();
-                } catch (RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-                System.out.printf("seeded %,d packages, %,d builds and %,d tagging events (%,d events, %d..%d) in %.0f s%n",
-                        r.packages(), r.builds(), r.taggingEvents(), r.events(), r.firstEvent(), r.lastEvent(),
-                        (System.nanoTime() - start) / 1e9);
-            }
+            DistributionSeeder.Result r = DistributionSeeder.seed(target.url(), target.user(), target.password(),
+                    plan, line -> System.err.println("kojinext dev seed: " + line));
+            System.out.printf("seeded %,d packages, %,d builds and %,d tagging events (%,d events, %d..%d) in %.0f s%n",
+                    r.packages(), r.builds(), r.taggingEvents(), r.events(), r.firstEvent(), r.lastEvent(),
+                    (System.nanoTime() - start) / 1e9);
         }
         return 0;
-    }
-
-    private static Connection connect(DbOptions.Target target) throws SQLException {
-        Properties props = new Properties();
-        if (target.user() != null) {
-            props.setProperty("user", target.user());
-        }
-        if (target.password() != null) {
-            props.setProperty("password", target.password());
-        }
-        // Lets the driver send each batch as multi-row INSERTs: several times faster here.
-        props.setProperty("reWriteBatchedInserts", "true");
-        props.setProperty("ApplicationName", "kojinext-dev-seed");
-        return DriverManager.getConnection(target.url(), props);
     }
 }

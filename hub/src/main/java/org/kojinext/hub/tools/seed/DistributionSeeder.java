@@ -14,6 +14,9 @@ import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGES;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGE_OWNERS;
 import static org.kojinext.hub.db.jooq.Tables.USERS;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -22,12 +25,15 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.kojinext.hub.db.jooq.tables.records.BuildRecord;
@@ -73,6 +79,36 @@ public final class DistributionSeeder {
 
     /** What the seed wrote, for the report. */
     public record Result(int packages, int builds, int taggingEvents, int events, int firstEvent, int lastEvent) {
+    }
+
+    /**
+     * Seeds the database at {@code url} (already migrated) in one transaction: on any error
+     * nothing is kept.
+     */
+    public static Result seed(String url, String user, String password, SeedPlan plan, Consumer<String> progress)
+            throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        // Lets the driver send each batch as multi-row INSERTs: several times faster here.
+        props.setProperty("reWriteBatchedInserts", "true");
+        props.setProperty("ApplicationName", "kojinext-dev-seed");
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            c.setAutoCommit(false);
+            DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+            try {
+                Result r = new DistributionSeeder(dsl, plan, progress).run();
+                c.commit();
+                return r;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 
     public Result run() {
