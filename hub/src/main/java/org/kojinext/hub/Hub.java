@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.GroupApi;
+import org.kojinext.hub.api.HistoryApi;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PermissionApi;
 import org.kojinext.hub.api.SessionApi;
@@ -83,7 +84,8 @@ public final class Hub implements AutoCloseable {
                 new SessionApi(sessions, users),
                 users,
                 new PermissionApi(users),
-                new GroupApi(users));
+                new GroupApi(users),
+                new HistoryApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;

@@ -34,7 +34,7 @@ public final class ToolsMain {
     }
 
     /** {@code kojinext db}: the schema of a Koji or Koji Next database. */
-    @Command(name = "db", mixinStandardHelpOptions = true, subcommands = {},
+    @Command(name = "db", mixinStandardHelpOptions = true, subcommands = {AdoptCommand.class},
             description = "Work on a hub's database.")
     static final class DbCommand {
     }
