@@ -3,8 +3,10 @@ package org.kojinext.hub;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.kojinext.hub.api.BuildApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.IntrospectionApi;
+import org.kojinext.hub.api.PackageApi;
 import org.kojinext.hub.api.PermissionApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.UserApi;
@@ -83,7 +85,9 @@ public final class Hub implements AutoCloseable {
                 new SessionApi(sessions, users),
                 users,
                 new PermissionApi(users),
-                new GroupApi(users));
+                new GroupApi(users),
+                new PackageApi(),
+                new BuildApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;
