@@ -3,11 +3,13 @@ package org.kojinext.hub;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PackageApi;
 import org.kojinext.hub.api.PermissionApi;
+import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
@@ -87,7 +89,9 @@ public final class Hub implements AutoCloseable {
                 new PermissionApi(users),
                 new GroupApi(users),
                 new PackageApi(),
-                new BuildApi(users));
+                new BuildApi(users),
+                new RpmApi(),
+                new ArchiveApi());
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;
