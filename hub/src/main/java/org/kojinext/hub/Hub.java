@@ -3,10 +3,14 @@ package org.kojinext.hub;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.kojinext.hub.api.ArchiveApi;
+import org.kojinext.hub.api.BuildApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
 import org.kojinext.hub.api.IntrospectionApi;
+import org.kojinext.hub.api.PackageApi;
 import org.kojinext.hub.api.PermissionApi;
+import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
@@ -85,6 +89,10 @@ public final class Hub implements AutoCloseable {
                 users,
                 new PermissionApi(users),
                 new GroupApi(users),
+                new PackageApi(),
+                new BuildApi(users),
+                new RpmApi(),
+                new ArchiveApi(),
                 new HistoryApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SelectOrderByStep;
 import org.jooq.SortField;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
@@ -40,6 +43,15 @@ public record QueryOpts(List<SortField<?>> order, Integer offset, Integer limit,
         }
         return new QueryOpts(order, intOpt(opts, "offset"), intOpt(opts, "limit"),
                 KojiArgs.truthy(opts.get("countOnly")));
+    }
+
+    /** Runs the select with these options; {@code defaultOrder} applies when the caller gave no order. */
+    public <R extends Record> Result<R> fetch(SelectOrderByStep<R> select, SortField<?>... defaultOrder) {
+        var ordered = select.orderBy(order.isEmpty() ? List.of(defaultOrder) : order);
+        if (limit != null) {
+            return ordered.limit(limit).offset(offset == null ? 0 : offset).fetch();
+        }
+        return offset != null ? ordered.offset(offset).fetch() : ordered.fetch();
     }
 
     private static Integer intOpt(Map<String, Object> opts, String key) {

@@ -1,0 +1,69 @@
+package org.kojinext.hub.api;
+
+import org.kojinext.hub.builds.BuildStore;
+import org.kojinext.hub.builds.RpmStore;
+import org.kojinext.hub.builds.RpmWriter;
+import org.kojinext.hub.db.QueryOpts;
+import org.kojinext.hub.rpc.Access;
+import org.kojinext.hub.rpc.ApiModule;
+import org.kojinext.hub.rpc.MethodRegistry;
+import org.kojinext.protocol.KojiFault;
+
+/** RPMs of builds (and, once external repos exist, of external repositories). */
+public final class RpmApi implements ApiModule {
+
+    @Override
+    public void register(MethodRegistry.Declarer m) {
+        m.method("listRPMs").param("buildID", null).param("buildrootID", null).param("imageID", null)
+                .param("componentBuildrootID", null).param("hostID", null).param("arches", null)
+                .param("queryOpts", null).param("draft", null)
+                .access(Access.anonymousRead())
+                .doc("RPMs of a build or buildroot, of one arch or a list of arches, draft or not. imageID, "
+                        + "componentBuildrootID and hostID need tables Koji Next does not have yet and fail.\n"
+                        + "\n"
+                        + ":returns list: dicts with id, name, version, release, nvr, arch, epoch, draft, payloadhash, "
+                        + "size, buildtime, build_id, buildroot_id, external_repo_id, external_repo_name, "
+                        + "metadata_only, extra")
+                .handler((ctx, a) -> RpmStore.list(ctx.db(), new RpmStore.Filter(a.integer("buildID"),
+                        a.integer("buildrootID"), a.integer("imageID"), a.integer("componentBuildrootID"),
+                        a.integer("hostID"), a.get("arches"), a.optBool("draft")),
+                        QueryOpts.parse(a.map("queryOpts"), RpmStore.sortableFields())));
+        m.method("getRPM").param("rpminfo").param("strict", false).param("multi", false)
+                .access(Access.anonymousRead())
+                .doc("An rpm by id, \"N-V-R.A\" (optionally \"@external-repo\"), or a struct with name, version, "
+                        + "release and arch (and optionally location). When several match, the internal non-draft "
+                        + "one wins, then the newest draft, then the newest external one; multi returns them all.")
+                .handler((ctx, a) -> RpmStore.get(ctx.db(), a.get("rpminfo"), a.bool("strict"), a.bool("multi")));
+        m.method("listBuildRPMs").param("build")
+                .access(Access.anonymousRead())
+                .doc("The RPMs of a build given by id, N-V-R or struct; an unknown N-V-R is an error.")
+                .handler((ctx, a) -> {
+                    Object build = a.get("build");
+                    Integer id = build instanceof Integer i ? i : BuildStore.findId(ctx.db(), build, true);
+                    return RpmStore.list(ctx.db(), new RpmStore.Filter(id, null, null, null, null, null, null),
+                            QueryOpts.parse(null, RpmStore.sortableFields()));
+                });
+        m.method("getRPMChecksums").param("rpm_id").param("checksum_types", null).param("cacheonly", false)
+                .access(Access.anonymousRead())
+                .doc("An rpm's checksums per sigkey: {sigkey: {type: checksum}} for the types asked "
+                        + "(md5 and sha256 by default). Koji Next answers from stored checksums only (as with "
+                        + "cacheonly): a checksum not stored is None, since it has no files to compute it from.")
+                .handler((ctx, a) -> RpmWriter.checksums(ctx.db(), a.get("rpm_id"), a.get("checksum_types")));
+        m.method("importRPMInfo").param("build").param("rpminfo")
+                .access(Access.admin())
+                .doc("Koji Next's own (Koji has no such call): record an rpm of a build from its header fields, "
+                        + "without the file, so that content exists before the builder does.\n"
+                        + "\n"
+                        + ":param build: build id, N-V-R or struct\n"
+                        + ":param dict rpminfo: name, version, release, epoch (int or None), arch, payloadhash (the "
+                        + "header's SIGMD5 in hex), size, buildtime, sha256 (of the file, 64 hex digits), optional "
+                        + "extra. The SHA-256 is stored in rpm_checksum with sigkey '' and checksum_type 2.\n"
+                        + ":returns dict: the rpm, as getRPM returns it")
+                .handler((ctx, a) -> {
+                    if (a.map("rpminfo") == null) {
+                        throw KojiFault.generic("rpminfo must be a struct");
+                    }
+                    return RpmWriter.importInfo(ctx.db(), a.get("build"), a.map("rpminfo"));
+                });
+    }
+}
