@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.GroupApi;
+import org.kojinext.hub.api.InheritanceApi;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PermissionApi;
 import org.kojinext.hub.api.SessionApi;
+import org.kojinext.hub.api.TagApi;
+import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
 import org.kojinext.hub.auth.SessionStore;
@@ -83,7 +86,10 @@ public final class Hub implements AutoCloseable {
                 new SessionApi(sessions, users),
                 users,
                 new PermissionApi(users),
-                new GroupApi(users));
+                new GroupApi(users),
+                new TagApi(),
+                new InheritanceApi(),
+                new TargetApi());
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;
