@@ -12,6 +12,7 @@ import org.kojinext.hub.tags.InheritanceLink;
 import org.kojinext.hub.tags.InheritanceWalker;
 import org.kojinext.hub.tags.InheritanceWriter;
 import org.kojinext.hub.tags.TagStore;
+import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
 /** Tag inheritance: the links between tags, the full walk, and the build configuration it yields. */
@@ -58,7 +59,7 @@ public final class InheritanceApi implements ApiModule {
             if (!k.equals("stops") && !k.equals("jumps")) {
                 throw KojiFault.parameter("getFullInheritance() got an unexpected keyword argument '" + k + "'");
             }
-            if (org.kojinext.protocol.KojiArgs.truthy(kw.getValue())) {
+            if (KojiArgs.truthy(kw.getValue())) {
                 throw KojiFault.parameter(k + " option has been removed since 1.26");
             }
         }

@@ -3,6 +3,7 @@ package org.kojinext.hub.tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /** Koji's parse_arches in its strict form, the one tag configuration uses. */
@@ -28,7 +29,7 @@ public final class Arches {
                 }
             }
             case List<?> l -> l.forEach(a -> names.add(String.valueOf(a)));
-            default -> throw KojiFault.generic("Invalid arches: " + org.kojinext.hub.rpc.PythonRepr.of(arches));
+            default -> throw KojiFault.generic("Invalid arches: " + PythonRepr.of(arches));
         }
         for (String a : names) {
             if (!ARCH.matcher(a).matches()) {

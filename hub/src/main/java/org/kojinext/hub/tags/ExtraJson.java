@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -41,11 +42,11 @@ public final class ExtraJson {
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
             Object v = read(p, p.nextToken());
             if (p.nextToken() != null) {
-                throw KojiFault.generic("No such tag extra data: " + key + ": " + org.kojinext.hub.rpc.PythonRepr.of(text));
+                throw KojiFault.generic("No such tag extra data: " + key + ": " + PythonRepr.of(text));
             }
             return v;
         } catch (JacksonException | IllegalStateException e) {
-            throw KojiFault.generic("No such tag extra data: " + key + ": " + org.kojinext.hub.rpc.PythonRepr.of(text));
+            throw KojiFault.generic("No such tag extra data: " + key + ": " + PythonRepr.of(text));
         }
     }
 

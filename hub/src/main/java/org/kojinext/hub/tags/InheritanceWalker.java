@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.kojinext.hub.db.Versioned;
@@ -31,7 +32,7 @@ public final class InheritanceWalker {
         return read(db, TAG_INHERITANCE.PARENT_ID.eq(tagId), TAG_INHERITANCE.TAG_ID, event);
     }
 
-    private static List<InheritanceData> read(DSLContext db, org.jooq.Condition which, Field<Integer> farEnd,
+    private static List<InheritanceData> read(DSLContext db, Condition which, Field<Integer> farEnd,
                                               Integer event) {
         var t = TAG_INHERITANCE;
         return db.select(t.TAG_ID, t.PARENT_ID, TAG.NAME, t.PRIORITY, t.MAXDEPTH, t.INTRANSITIVE,

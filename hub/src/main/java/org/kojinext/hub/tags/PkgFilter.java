@@ -3,6 +3,7 @@ package org.kojinext.hub.tags;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -17,7 +18,7 @@ public final class PkgFilter {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw KojiFault.generic("Invalid package filter " + org.kojinext.hub.rpc.PythonRepr.of(regex)
+            throw KojiFault.generic("Invalid package filter " + PythonRepr.of(regex)
                     + ": " + e.getDescription());
         }
     }

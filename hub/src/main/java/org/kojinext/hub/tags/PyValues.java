@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -94,7 +95,7 @@ final class PyValues {
         if (v instanceof List<?> l) {
             return l;
         }
-        throw KojiFault.parameter("Invalid type for value '" + org.kojinext.hub.rpc.PythonRepr.str(v)
+        throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v)
                 + "': <class '" + typeName(v) + "'>, expected type <class 'list'>");
     }
 }

@@ -5,6 +5,7 @@ import static org.kojinext.hub.db.jooq.Tables.TAG;
 import static org.kojinext.hub.db.jooq.Tables.TAG_CONFIG;
 import static org.kojinext.hub.db.jooq.Tables.TAG_EXTRA;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class TagStore {
     public record ExtraValue(String key, boolean blocked, Object value) {
         /** Koji's (blocked, value) pair, as getTag(blocked=True) returns it. */
         public List<Object> pair() {
-            return java.util.Arrays.asList(blocked, value);
+            return Arrays.asList(blocked, value);
         }
     }
 

@@ -2,6 +2,7 @@ package org.kojinext.hub.tags;
 
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET;
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.TAG;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.kojinext.hub.auth.NameRules;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.Versioned;
@@ -25,8 +27,8 @@ import org.kojinext.protocol.KojiFault;
  * the target exists while it has a live build_target_config row.
  */
 public final class TargetStore {
-    private static final Tag BUILD_TAG = org.kojinext.hub.db.jooq.Tables.TAG.as("tag1");
-    private static final Tag DEST_TAG = org.kojinext.hub.db.jooq.Tables.TAG.as("tag2");
+    private static final Tag BUILD_TAG = TAG.as("tag1");
+    private static final Tag DEST_TAG = TAG.as("tag2");
     private static final Map<String, Field<?>> COLUMNS = columns();
 
     private TargetStore() {
@@ -85,7 +87,7 @@ public final class TargetStore {
     private static Condition tagCondition(DSLContext db, Field<Integer> column, Object tag) {
         if (tag instanceof String || tag instanceof Map) {
             Integer id = TagStore.resolveId(db, tag, false);
-            return id == null ? org.jooq.impl.DSL.falseCondition() : column.eq(id);
+            return id == null ? DSL.falseCondition() : column.eq(id);
         }
         Integer id = PyValues.toInt(tag);
         if (id == null || tag instanceof Boolean) {
