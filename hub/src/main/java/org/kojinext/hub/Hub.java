@@ -7,11 +7,14 @@ import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
+import org.kojinext.hub.api.InheritanceApi;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PackageApi;
 import org.kojinext.hub.api.PermissionApi;
 import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
+import org.kojinext.hub.api.TagApi;
+import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
 import org.kojinext.hub.auth.SessionStore;
@@ -89,6 +92,9 @@ public final class Hub implements AutoCloseable {
                 users,
                 new PermissionApi(users),
                 new GroupApi(users),
+                new TagApi(),
+                new InheritanceApi(),
+                new TargetApi(),
                 new PackageApi(),
                 new BuildApi(users),
                 new RpmApi(),

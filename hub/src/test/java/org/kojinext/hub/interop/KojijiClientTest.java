@@ -12,6 +12,7 @@ import com.redhat.red.build.koji.model.xmlrpc.KojiMultiCallFault;
 import com.redhat.red.build.koji.model.xmlrpc.KojiMultiCallValueObj;
 import com.redhat.red.build.koji.model.xmlrpc.KojiPermission;
 import com.redhat.red.build.koji.model.xmlrpc.KojiSessionInfo;
+import com.redhat.red.build.koji.model.xmlrpc.KojiTagInfo;
 import com.redhat.red.build.koji.model.xmlrpc.KojiUserInfo;
 import com.redhat.red.build.koji.model.xmlrpc.KojiUserStatus;
 import com.redhat.red.build.koji.model.xmlrpc.KojiUserType;
@@ -258,9 +259,15 @@ class KojijiClientTest {
         assertThat(badKey.get("faultString")).isEqualTo("Invalid session or bad credentials");
 
         // A method Kojiji knows and the hub does not implement yet: GenericError, as Koji's.
-        Map<?, ?> unknown = kojiFault(() -> kojiji.getTag("f40-build", frank));
+        Map<?, ?> unknown = kojiFault(() -> kojiji.getMavenArchiveInfo(1, frank));
         assertThat(unknown.get("faultCode")).isEqualTo(1000);
-        assertThat(unknown.get("faultString")).isEqualTo("Invalid method: getTag");
+        assertThat(unknown.get("faultString")).isEqualTo("Invalid method: getMavenArchive");
+
+        // getTag as Kojiji reads it.
+        int tagId = (Integer) admin.callKw("createTag", List.of("f40-build"), Map.of("arches", "x86_64"));
+        KojiTagInfo tag = kojiji.getTag("f40-build", frank);
+        assertThat(tag.getId()).isEqualTo(tagId);
+        assertThat(tag.getName()).isEqualTo("f40-build");
 
         // A wrong password, on Kojiji's login-by-multicall: AuthError in the call's slot.
         KojiMultiCallFault wrongPassword = kojiji.multiCall("login", List.of(List.of("frank", "nope")), null)
