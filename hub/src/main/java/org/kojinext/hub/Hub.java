@@ -10,10 +10,12 @@ import org.kojinext.hub.api.HistoryApi;
 import org.kojinext.hub.api.InheritanceApi;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PackageApi;
+import org.kojinext.hub.api.PackageListApi;
 import org.kojinext.hub.api.PermissionApi;
 import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.TagApi;
+import org.kojinext.hub.api.TaggingApi;
 import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
@@ -23,6 +25,7 @@ import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.EmbeddedPostgresServer;
 import org.kojinext.hub.events.ChangeFeed;
 import org.kojinext.hub.http.HubServer;
+import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.MethodRegistry;
@@ -86,6 +89,7 @@ public final class Hub implements AutoCloseable {
     static MethodRegistry registry(SessionStore sessions, ChangeFeed changes) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
+        TagView tags = new TagView();
         List<ApiModule> modules = List.of(
                 new IntrospectionApi(self::get),
                 new SessionApi(sessions, users),
@@ -96,9 +100,11 @@ public final class Hub implements AutoCloseable {
                 new InheritanceApi(),
                 new TargetApi(),
                 new PackageApi(),
+                new PackageListApi(tags, users),
                 new BuildApi(users),
                 new RpmApi(),
                 new ArchiveApi(),
+                new TaggingApi(tags),
                 new HistoryApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -118,6 +118,14 @@ public final class Tx implements AutoCloseable {
     }
 
     /**
+     * Makes the next change take a fresh event, as Koji does between the builds of a massTag, so
+     * that their order in the history is their order in the call.
+     */
+    public void newEvent() {
+        eventId = null;
+    }
+
+    /**
      * Starts one step of a multicall, with a new event. The step's savepoint is set only when it
      * first writes: a step that only reads has nothing to undo, so a multicall of reads costs no
      * savepoints and no transaction.

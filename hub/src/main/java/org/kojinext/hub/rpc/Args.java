@@ -80,6 +80,11 @@ public final class Args {
         return named.get(name);
     }
 
+    /** Whether the method declares this parameter, for code shared by methods with different ones. */
+    public boolean declares(String name) {
+        return named.containsKey(name);
+    }
+
     public boolean isNull(String name) {
         return get(name) == null;
     }

@@ -1,0 +1,171 @@
+package org.kojinext.hub.tagging;
+
+import static org.kojinext.hub.db.jooq.Tables.BTYPE;
+import static org.kojinext.hub.db.jooq.Tables.BUILD;
+import static org.kojinext.hub.db.jooq.Tables.BUILD_TYPES;
+import static org.kojinext.hub.db.jooq.Tables.EVENTS;
+import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
+import static org.kojinext.hub.db.jooq.Tables.TAG;
+import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
+import static org.kojinext.hub.db.jooq.Tables.USERS;
+import static org.kojinext.hub.db.jooq.Tables.VOLUME;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.kojinext.hub.db.Versioned;
+import org.kojinext.hub.db.jooq.tables.Users;
+import org.kojinext.hub.packages.PackageList;
+import org.kojinext.hub.packages.TagView;
+import org.kojinext.protocol.KojiFault;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The builds in a tag as Koji reads them (readTaggedBuilds): complete builds in tag_listing,
+ * most recently tagged first (a tie goes to the newer build), the tag's own before inherited
+ * tags', and only for packages the tag's effective package list admits. "Latest" means the first
+ * builds of each package in that order: most recently tagged, not highest version.
+ */
+public final class TaggedBuilds {
+    private static final int COMPLETE = 1;
+    private static final Users OWNER = USERS.as("owner");
+    private static final Users PROMOTER = USERS.as("promoter");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What to read. {@code latest} is 0 for all builds, else how many per package (Koji's True is 1).
+     */
+    public record Query(int tagId, Integer event, boolean inherit, int latest, String pkgName, String ownerName,
+                        String type, boolean extra, Boolean draft) {
+    }
+
+    private final TagView tags;
+
+    public TaggedBuilds(TagView tags) {
+        this.tags = tags;
+    }
+
+    /** Koji's latest argument: a bool, or a number of builds per package. */
+    public static int latest(Object arg) {
+        if (arg instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (arg instanceof Integer n) {
+            return n;
+        }
+        if (arg == null) {
+            return 0;
+        }
+        throw KojiFault.parameter("latest must be a bool or an int");
+    }
+
+    public List<Map<String, Object>> read(DSLContext db, Query q) {
+        List<PackageList.Parent> parents = tags.parents(db, q.tagId(), q.event());
+        List<Integer> tagIds = new ArrayList<>();
+        tagIds.add(q.tagId());
+        if (q.inherit()) {
+            parents.forEach(p -> tagIds.add(p.tagId()));
+        }
+        // The package list always counts inheritance, whether or not the builds do.
+        Integer pkgId = null;
+        if (q.pkgName() != null) {
+            pkgId = db.select(PACKAGE.ID).from(PACKAGE).where(PACKAGE.NAME.eq(q.pkgName())).fetchOne(PACKAGE.ID);
+            if (pkgId == null) {
+                return List.of();
+            }
+        }
+        Map<Integer, Map<String, Object>> admitted = PackageList.read(db,
+                new PackageList.Query(q.tagId(), null, pkgId, q.event(), false, true), parents);
+        List<SelectField<?>> fields = fields(q.extra());
+        List<Condition> where = new ArrayList<>(List.of(Versioned.at(TAG_LISTING, q.event()),
+                BUILD.STATE.eq(COMPLETE)));
+        if (q.pkgName() != null) {
+            where.add(PACKAGE.NAME.eq(q.pkgName()));
+        }
+        if (q.ownerName() != null) {
+            where.add(OWNER.NAME.eq(q.ownerName()));
+        }
+        if (q.draft() != null) {
+            where.add(q.draft() ? BUILD.DRAFT.isTrue() : BUILD.DRAFT.isDistinctFrom(true));
+        }
+        var from = TAG_LISTING.join(TAG).on(TAG.ID.eq(TAG_LISTING.TAG_ID))
+                .join(BUILD).on(BUILD.ID.eq(TAG_LISTING.BUILD_ID))
+                .join(EVENTS).on(EVENTS.ID.eq(BUILD.CREATE_EVENT))
+                .join(PACKAGE).on(PACKAGE.ID.eq(BUILD.PKG_ID))
+                .join(VOLUME).on(VOLUME.ID.eq(BUILD.VOLUME_ID))
+                .join(OWNER).on(OWNER.ID.eq(BUILD.OWNER))
+                .leftJoin(PROMOTER).on(PROMOTER.ID.eq(BUILD.PROMOTER));
+        if (q.type() != null) {
+            // Koji reads maven, win and image builds from their own tables; Koji Next has only
+            // build_types so far, which Koji fills for every type too.
+            Integer btype = db.select(BTYPE.ID).from(BTYPE).where(BTYPE.NAME.eq(q.type())).fetchOne(BTYPE.ID);
+            if (btype == null) {
+                throw KojiFault.generic("unsupported build type: " + q.type());
+            }
+            from = from.join(BUILD_TYPES).on(BUILD_TYPES.BUILD_ID.eq(BUILD.ID).and(BUILD_TYPES.BTYPE_ID.eq(btype)));
+        }
+        List<Map<String, Object>> builds = new ArrayList<>();
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int tagId : tagIds) {
+            var rows = db.select(fields).from(from).where(where).and(TAG_LISTING.TAG_ID.eq(tagId))
+                    .orderBy(TAG_LISTING.CREATE_EVENT.desc(), BUILD.ID.desc()).fetch();
+            for (Record r : rows) {
+                Integer pkg = r.get(PACKAGE_ID);
+                Map<String, Object> entry = admitted.get(pkg);
+                if (entry == null || Boolean.TRUE.equals(entry.get("blocked"))) {
+                    // The package list wins over a tag_listing row that disagrees with it.
+                    continue;
+                }
+                if (q.latest() > 0) {
+                    int n = seen.merge(pkg, 1, Integer::sum);
+                    if (n > q.latest()) {
+                        continue;
+                    }
+                }
+                builds.add(toMap(r, q.extra()));
+            }
+        }
+        return builds;
+    }
+
+    private static final Field<Integer> PACKAGE_ID = PACKAGE.ID.as("package_id");
+
+    private static List<SelectField<?>> fields(boolean extra) {
+        List<SelectField<?>> f = new ArrayList<>(List.of(
+                TAG.ID.as("tag_id"), TAG.NAME.as("tag_name"), BUILD.ID.as("id"), BUILD.ID.as("build_id"),
+                BUILD.VERSION.as("version"), BUILD.RELEASE.as("release"), BUILD.EPOCH.as("epoch"),
+                BUILD.STATE.as("state"), BUILD.COMPLETION_TIME.as("completion_time"),
+                BUILD.PROMOTION_TIME.as("promotion_time"), BUILD.START_TIME.as("start_time"),
+                BUILD.TASK_ID.as("task_id"), BUILD.DRAFT.as("draft"), OWNER.ID.as("owner_id"),
+                OWNER.NAME.as("owner_name"), PROMOTER.ID.as("promoter_id"), PROMOTER.NAME.as("promoter_name"),
+                EVENTS.ID.as("creation_event_id"), EVENTS.TIME.as("creation_time"), VOLUME.ID.as("volume_id"),
+                VOLUME.NAME.as("volume_name"), PACKAGE_ID, PACKAGE.NAME.as("package_name"),
+                PACKAGE.NAME.as("name"),
+                DSL.concat(PACKAGE.NAME, DSL.inline("-"), BUILD.VERSION, DSL.inline("-"), BUILD.RELEASE).as("nvr"),
+                TAG_LISTING.CREATE_EVENT.as("create_event")));
+        if (extra) {
+            f.add(BUILD.EXTRA.as("extra"));
+        }
+        return f;
+    }
+
+    private static Map<String, Object> toMap(Record r, boolean extra) {
+        Map<String, Object> m = new LinkedHashMap<>(r.size() * 2);
+        for (int i = 0; i < r.size(); i++) {
+            m.put(r.field(i).getName(), r.get(i));
+        }
+        if (extra) {
+            Object raw = m.get("extra");
+            m.put("extra", raw == null ? null : JSON.readValue((String) raw, Object.class));
+        }
+        return m;
+    }
+}
