@@ -51,6 +51,11 @@ public final class BuildApi implements ApiModule {
                 .access(Access.anonymousRead())
                 .doc("A build's id from its id, \"N-V-R\" or {name, version, release}; an int is returned as it is.")
                 .handler((ctx, a) -> BuildStore.findId(ctx.db(), a.get("X"), a.bool("strict")));
+        // Koji Next has no maven, Windows or image builds yet (no such tables, and Koji's
+        // EnableMaven/EnableWin are off): every build answers as a Koji build without that info.
+        typeInfo(m, "getMavenBuild", "maven build");
+        typeInfo(m, "getWinBuild", "Windows build");
+        typeInfo(m, "getImageBuild", "image build");
         m.method("listBuilds").param("packageID", null).param("userID", null).param("taskID", null)
                 .param("prefix", null).param("state", null).param("volumeID", null).param("source", null)
                 .param("createdBefore", null).param("createdAfter", null).param("completeBefore", null)
@@ -143,5 +148,19 @@ public final class BuildApi implements ApiModule {
         }
         return BuildStore.nextRelease(ctx.db(), PythonRepr.str(info.get("name")), PythonRepr.str(info.get("version")),
                 step);
+    }
+
+    private static void typeInfo(MethodRegistry.Declarer m, String method, String what) {
+        m.method(method).param("buildInfo").param("strict", false)
+                .access(Access.anonymousRead())
+                .doc("A build's " + what + " information, or None; with strict, a build without it is an error. "
+                        + "Koji Next has no such builds yet, so this is always None for an existing build.")
+                .handler((ctx, a) -> {
+                    Integer id = BuildStore.findId(ctx.db(), a.get("buildInfo"), a.bool("strict"));
+                    if (id != null && a.bool("strict")) {
+                        throw KojiFault.generic("no such " + what + ": " + PythonRepr.str(a.get("buildInfo")));
+                    }
+                    return null;
+                });
     }
 }

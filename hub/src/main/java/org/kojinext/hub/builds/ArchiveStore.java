@@ -79,8 +79,16 @@ public final class ArchiveStore {
         }
         if (f.type() != null) {
             if (List.of("maven", "win", "image").contains(f.type())) {
-                throw KojiFault.generic("listArchives: type " + f.type() + " is not supported yet (Koji Next has no "
-                        + f.type() + "_archives table)");
+                // Koji joins the type's own table; Koji Next cannot record such archives yet, so
+                // there are none (Koji's buildinfo asks for maven archives of every build).
+                if (KojiArgs.truthy(f.typeInfo())) {
+                    throw KojiFault.generic("listArchives: typeInfo for " + f.type()
+                            + " is not supported yet (Koji Next has no " + f.type() + "_archives table)");
+                }
+                if (f.strict()) {
+                    throw KojiFault.generic("No archives found.");
+                }
+                return opts.countOnly() ? 0 : List.of();
             }
             Integer btype = db.select(BTYPE.ID).from(BTYPE).where(BTYPE.NAME.eq(f.type())).fetchOne(BTYPE.ID);
             if (btype == null) {

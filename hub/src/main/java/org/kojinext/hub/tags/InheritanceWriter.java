@@ -147,8 +147,10 @@ public final class InheritanceWriter {
     }
 
     private static int priority(LinkData d) {
-        if (d.priority() instanceof Integer || d.priority() instanceof Long || d.priority() instanceof Boolean) {
-            return PyValues.toInt(d.priority());
+        // Koji's own CLI sends --priority as a string; Koji's database takes "5" for 5, so must we.
+        Integer p = PyValues.toInt(d.priority());
+        if (p != null) {
+            return p;
         }
         throw KojiFault.generic("Invalid priority: " + PythonRepr.of(d.priority()));
     }
