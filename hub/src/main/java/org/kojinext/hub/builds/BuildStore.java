@@ -101,6 +101,16 @@ public final class BuildStore {
      * with {@code strict} a fault, when there is no such build.
      */
     public static Map<String, Object> resolve(DSLContext db, Object info, boolean strict) {
+        if (info instanceof String s) {
+            // The common form, looked up and read in one query rather than two.
+            Nvr nvr = Nvr.parse(s);
+            Record r = db.select(FIELDS).from(FROM).where(PACKAGE.NAME.eq(nvr.name()), BUILD.VERSION.eq(nvr.version()),
+                    BUILD.RELEASE.eq(nvr.release())).fetchOne();
+            if (r == null && strict) {
+                throw KojiFault.generic("No such build: " + PythonRepr.of(info));
+            }
+            return r == null ? null : struct(r);
+        }
         Integer id = findId(db, info, strict);
         if (id == null) {
             return null;

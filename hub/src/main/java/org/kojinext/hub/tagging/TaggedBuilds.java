@@ -11,6 +11,7 @@ import static org.kojinext.hub.db.jooq.Tables.USERS;
 import static org.kojinext.hub.db.jooq.Tables.VOLUME;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.Users;
 import org.kojinext.hub.packages.PackageList;
@@ -84,25 +87,18 @@ public final class TaggedBuilds {
         }
         Map<Integer, Map<String, Object>> admitted = PackageList.read(db,
                 new PackageList.Query(q.tagId(), null, pkgId, q.event(), false, true), parents);
-        List<SelectField<?>> fields = fields(q.extra());
         List<Condition> where = new ArrayList<>(List.of(Versioned.at(TAG_LISTING, q.event()),
-                BUILD.STATE.eq(COMPLETE)));
+                BUILD.STATE.eq(COMPLETE), TAG_LISTING.TAG_ID.in(tagIds)));
         if (q.pkgName() != null) {
-            where.add(PACKAGE.NAME.eq(q.pkgName()));
+            where.add(BUILD.PKG_ID.eq(pkgId));
         }
         if (q.ownerName() != null) {
-            where.add(OWNER.NAME.eq(q.ownerName()));
+            where.add(BUILD.OWNER.in(DSL.select(USERS.ID).from(USERS).where(USERS.NAME.eq(q.ownerName()))));
         }
         if (q.draft() != null) {
             where.add(q.draft() ? BUILD.DRAFT.isTrue() : BUILD.DRAFT.isDistinctFrom(true));
         }
-        var from = TAG_LISTING.join(TAG).on(TAG.ID.eq(TAG_LISTING.TAG_ID))
-                .join(BUILD).on(BUILD.ID.eq(TAG_LISTING.BUILD_ID))
-                .join(EVENTS).on(EVENTS.ID.eq(BUILD.CREATE_EVENT))
-                .join(PACKAGE).on(PACKAGE.ID.eq(BUILD.PKG_ID))
-                .join(VOLUME).on(VOLUME.ID.eq(BUILD.VOLUME_ID))
-                .join(OWNER).on(OWNER.ID.eq(BUILD.OWNER))
-                .leftJoin(PROMOTER).on(PROMOTER.ID.eq(BUILD.PROMOTER));
+        var from = TAG_LISTING.join(BUILD).on(BUILD.ID.eq(TAG_LISTING.BUILD_ID));
         if (q.type() != null) {
             // Koji reads maven, win and image builds from their own tables; Koji Next has only
             // build_types so far, which Koji fills for every type too.
@@ -112,35 +108,86 @@ public final class TaggedBuilds {
             }
             from = from.join(BUILD_TYPES).on(BUILD_TYPES.BUILD_ID.eq(BUILD.ID).and(BUILD_TYPES.BTYPE_ID.eq(btype)));
         }
-        List<Map<String, Object>> builds = new ArrayList<>();
+        // First only what choosing needs, for every tag at once: a tag's listing can be tens of
+        // thousands of rows, and most of them are not chosen when only the latest are wanted.
+        Map<Integer, List<Listed>> byTag = new HashMap<>();
+        for (var r : db.select(TAG_LISTING.TAG_ID, TAG_LISTING.BUILD_ID, TAG_LISTING.CREATE_EVENT, BUILD.PKG_ID)
+                .from(from).where(where).fetch()) {
+            byTag.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                    .add(new Listed(r.value1(), r.value2(), r.value3(), r.value4()));
+        }
+        List<Listed> chosen = new ArrayList<>();
         Map<Integer, Integer> seen = new HashMap<>();
         for (int tagId : tagIds) {
-            var rows = db.select(fields).from(from).where(where).and(TAG_LISTING.TAG_ID.eq(tagId))
-                    .orderBy(TAG_LISTING.CREATE_EVENT.desc(), BUILD.ID.desc()).fetch();
-            for (Record r : rows) {
-                Integer pkg = r.get(PACKAGE_ID);
-                Map<String, Object> entry = admitted.get(pkg);
+            List<Listed> rows = byTag.get(tagId);
+            if (rows == null) {
+                continue;
+            }
+            // Most recently tagged first; a tie (one event) goes to the newer build.
+            rows.sort(Comparator.comparingInt(Listed::event).thenComparingInt(Listed::buildId).reversed());
+            for (Listed l : rows) {
+                Map<String, Object> entry = admitted.get(l.pkgId());
                 if (entry == null || Boolean.TRUE.equals(entry.get("blocked"))) {
                     // The package list wins over a tag_listing row that disagrees with it.
                     continue;
                 }
-                if (q.latest() > 0) {
-                    int n = seen.merge(pkg, 1, Integer::sum);
-                    if (n > q.latest()) {
-                        continue;
-                    }
+                if (q.latest() > 0 && seen.merge(l.pkgId(), 1, Integer::sum) > q.latest()) {
+                    continue;
                 }
-                builds.add(toMap(r, q.extra()));
+                chosen.add(l);
             }
         }
-        return builds;
+        return structs(db, chosen, q.extra());
     }
+
+    private record Listed(int tagId, int buildId, int event, int pkgId) {
+    }
+
+    /** The chosen builds' full rows, in the chosen order, each with the tag it was chosen from. */
+    private static List<Map<String, Object>> structs(DSLContext db, List<Listed> chosen, boolean extra) {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        Integer[] ids = chosen.stream().map(Listed::buildId).distinct().toArray(Integer[]::new);
+        Map<Integer, Record> rows = new HashMap<>(ids.length * 2);
+        for (Record r : db.select(fields(extra)).from(BUILD_FROM)
+                .where(BUILD.ID.eq(DSL.any(DSL.val(ids, SQLDataType.INTEGER.array())))).fetch()) {
+            rows.put(r.get(BUILD_ID), r);
+        }
+        Map<Integer, String> tagNames = db.select(TAG.ID, TAG.NAME).from(TAG)
+                .where(TAG.ID.in(chosen.stream().map(Listed::tagId).distinct().toList())).fetchMap(TAG.ID, TAG.NAME);
+        List<Map<String, Object>> out = new ArrayList<>(chosen.size());
+        for (Listed l : chosen) {
+            Record r = rows.get(l.buildId());
+            Map<String, Object> m = new LinkedHashMap<>(64);
+            m.put("tag_id", l.tagId());
+            m.put("tag_name", tagNames.get(l.tagId()));
+            for (int i = 0; i < r.size(); i++) {
+                m.put(r.field(i).getName(), r.get(i));
+            }
+            m.put("create_event", l.event());
+            if (extra) {
+                Object raw = m.get("extra");
+                m.put("extra", raw == null ? null : JSON.readValue((String) raw, Object.class));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static final Field<Integer> BUILD_ID = BUILD.ID.as("id");
+    private static final Table<?> BUILD_FROM = BUILD
+            .join(EVENTS).on(EVENTS.ID.eq(BUILD.CREATE_EVENT))
+            .join(PACKAGE).on(PACKAGE.ID.eq(BUILD.PKG_ID))
+            .join(VOLUME).on(VOLUME.ID.eq(BUILD.VOLUME_ID))
+            .join(OWNER).on(OWNER.ID.eq(BUILD.OWNER))
+            .leftJoin(PROMOTER).on(PROMOTER.ID.eq(BUILD.PROMOTER));
 
     private static final Field<Integer> PACKAGE_ID = PACKAGE.ID.as("package_id");
 
     private static List<SelectField<?>> fields(boolean extra) {
         List<SelectField<?>> f = new ArrayList<>(List.of(
-                TAG.ID.as("tag_id"), TAG.NAME.as("tag_name"), BUILD.ID.as("id"), BUILD.ID.as("build_id"),
+                BUILD_ID, BUILD.ID.as("build_id"),
                 BUILD.VERSION.as("version"), BUILD.RELEASE.as("release"), BUILD.EPOCH.as("epoch"),
                 BUILD.STATE.as("state"), BUILD.COMPLETION_TIME.as("completion_time"),
                 BUILD.PROMOTION_TIME.as("promotion_time"), BUILD.START_TIME.as("start_time"),
@@ -149,23 +196,11 @@ public final class TaggedBuilds {
                 EVENTS.ID.as("creation_event_id"), EVENTS.TIME.as("creation_time"), VOLUME.ID.as("volume_id"),
                 VOLUME.NAME.as("volume_name"), PACKAGE_ID, PACKAGE.NAME.as("package_name"),
                 PACKAGE.NAME.as("name"),
-                DSL.concat(PACKAGE.NAME, DSL.inline("-"), BUILD.VERSION, DSL.inline("-"), BUILD.RELEASE).as("nvr"),
-                TAG_LISTING.CREATE_EVENT.as("create_event")));
+                DSL.concat(PACKAGE.NAME, DSL.inline("-"), BUILD.VERSION, DSL.inline("-"), BUILD.RELEASE).as("nvr")));
         if (extra) {
             f.add(BUILD.EXTRA.as("extra"));
         }
         return f;
     }
 
-    private static Map<String, Object> toMap(Record r, boolean extra) {
-        Map<String, Object> m = new LinkedHashMap<>(r.size() * 2);
-        for (int i = 0; i < r.size(); i++) {
-            m.put(r.field(i).getName(), r.get(i));
-        }
-        if (extra) {
-            Object raw = m.get("extra");
-            m.put("extra", raw == null ? null : JSON.readValue((String) raw, Object.class));
-        }
-        return m;
-    }
 }
