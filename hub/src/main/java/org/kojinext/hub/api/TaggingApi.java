@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.kojinext.hub.packages.PackageList;
+import org.kojinext.hub.packages.PackageListChanges;
 import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
@@ -13,6 +14,7 @@ import org.kojinext.hub.rpc.Args;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.tagging.BuildRef;
+import org.kojinext.hub.tagging.Snapshot;
 import org.kojinext.hub.tagging.TagChanges;
 import org.kojinext.hub.tagging.TaggedBuilds;
 import org.kojinext.hub.tagging.TaggedRpms;
@@ -27,10 +29,12 @@ import org.kojinext.protocol.KojiFault;
 public final class TaggingApi implements ApiModule {
     private final TagView tags;
     private final TaggedBuilds tagged;
+    private final Snapshot snapshot;
 
-    public TaggingApi(TagView tags) {
+    public TaggingApi(TagView tags, UserApi users) {
         this.tags = tags;
         this.tagged = new TaggedBuilds(tags);
+        this.snapshot = new Snapshot(tags, new PackageListChanges(tags, users), tagged);
     }
 
     @Override
@@ -65,6 +69,19 @@ public final class TaggingApi implements ApiModule {
                         Tagger.tag(ctx, tag, BuildRef.get(ctx.db(), b, true), true);
                         ctx.tx().newEvent();
                     }
+                    return null;
+                });
+        m.method("snapshotTag").param("src").param("dst").param("config", true).param("pkgs", true)
+                .param("builds", true).param("groups", true).param("latest_only", true).param("inherit_builds", true)
+                .param("event", null).param("force", false)
+                .access(Access.permission("tag"))
+                .doc("Create a tag holding what another holds (at an event, if given): its configuration, its "
+                        + "package list with inheritance and its (latest) builds. Inheritance is not copied; comps "
+                        + "groups do not exist in Koji Next yet.")
+                .handler((ctx, a) -> {
+                    snapshot.copy(ctx, a.get("src"), a.get("dst"), new Snapshot.Options(a.bool("config"),
+                            a.bool("pkgs"), a.bool("builds"), a.bool("latest_only"), a.bool("inherit_builds"),
+                            a.integer("event"), a.bool("force")));
                     return null;
                 });
         m.method("listTagged").param("tag").param("event", null).param("inherit", false).param("prefix", null)

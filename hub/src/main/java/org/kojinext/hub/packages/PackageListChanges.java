@@ -3,7 +3,6 @@ package org.kojinext.hub.packages;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGES;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGE_OWNERS;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
@@ -11,6 +10,7 @@ import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.builds.PackageStore;
 import org.kojinext.hub.db.jooq.tables.records.PackageRecord;
 import org.kojinext.hub.db.Versioned;
+import org.kojinext.hub.tags.Arches;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiFault;
@@ -57,7 +57,7 @@ public final class PackageListChanges {
         }
         Integer ownerId = owner == null ? null : users.resolve(db, owner, true).getId();
         checkPolicy(ctx, force);
-        String arches = extraArches == null ? null : Arches.parse(extraArches, true);
+        String arches = extraArches == null ? null : Arches.parseStrict(extraArches);
         int pkgId = pkg != null ? pkg.getKey() : PackageStore.ensure(db, (String) pkgInfo);
         String pkgName = pkg != null ? pkg.getValue() : (String) pkgInfo;
         Map<String, Object> previous = effective(db, tag.id(), pkgId, true);
@@ -177,31 +177,5 @@ public final class PackageListChanges {
         row.setPackageId(pkgId);
         row.setOwner(ownerId);
         Versioned.create(ctx.db(), row, ctx.event(), ctx.userId());
-    }
-
-    /** Koji's parse_arches for user input: commas or spaces, then one space between arches. */
-    static final class Arches {
-        private Arches() {
-        }
-
-        static String parse(Object arches, boolean strict) {
-            List<String> list;
-            if (arches instanceof List<?> l) {
-                list = l.stream().map(String::valueOf).toList();
-            } else if (arches instanceof String s) {
-                list = List.of((strict ? s : s.replace(',', ' ')).trim().split("\\s+"));
-                if (s.isBlank()) {
-                    list = List.of();
-                }
-            } else {
-                throw KojiFault.generic("Invalid type for arches: " + arches.getClass().getSimpleName());
-            }
-            for (String a : list) {
-                if (!a.matches("[a-zA-Z0-9_\\-]*")) {
-                    throw KojiFault.generic("Architecture can be only [a-zA-Z0-9_-]");
-                }
-            }
-            return String.join(" ", list);
-        }
     }
 }

@@ -266,4 +266,30 @@ class PackageListAndTaggingTest {
         assertThat(maps(((List<?>) admin.callKw("listTaggedRPMS", List.of(c.top()), Map.of("arch", "noarch")))
                 .get(0))).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void snapshotTagCopiesTheEffectiveListAndTheLatestBuildsButNotInheritance(Encoding enc) {
+        KojiClient admin = hub.admin(enc);
+        Chain c = chain(admin, "snap-" + enc);
+        String foo = "sfoo-" + enc;
+        String bar = "sbar-" + enc;
+        add(admin, c.top(), foo);
+        add(admin, c.top(), bar);
+        admin.call("packageListBlock", c.mid(), bar);
+        build(admin, foo, "1", "1");
+        build(admin, foo, "1", "2");
+        admin.call("tagBuildBypass", c.top(), foo + "-1-2");
+        admin.call("tagBuildBypass", c.mid(), foo + "-1-1");
+        String snap = "snap-copy-" + enc;
+        admin.call("snapshotTag", c.leaf(), snap);
+
+        assertThat(admin.call("getInheritanceData", snap)).isEqualTo(List.of());
+        assertThat(entry(admin, snap, foo)).containsEntry("tag_name", snap).containsEntry("blocked", false);
+        assertThat(entry(admin, snap, bar)).containsEntry("blocked", true);
+        assertThat(nvrs(admin.call("listTagged", snap))).containsExactly(foo + "-1-1");
+        assertThatThrownBy(() -> admin.call("snapshotTag", c.leaf(), snap)).hasMessageContaining("Target tag already exists");
+        assertThat(faultCode(() -> admin.callKw("snapshotTag", List.of(c.leaf(), snap + "-x"),
+                Map.of("pkgs", false)))).isEqualTo(1019);
+    }
 }
