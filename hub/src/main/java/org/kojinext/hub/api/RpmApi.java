@@ -1,5 +1,12 @@
 package org.kojinext.hub.api;
 
+import static org.kojinext.hub.db.jooq.Tables.RPMSIGS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.Condition;
 import org.kojinext.hub.builds.BuildStore;
 import org.kojinext.hub.builds.RpmStore;
 import org.kojinext.hub.builds.RpmWriter;
@@ -42,6 +49,38 @@ public final class RpmApi implements ApiModule {
                     Integer id = build instanceof Integer i ? i : BuildStore.findId(ctx.db(), build, true);
                     return RpmStore.list(ctx.db(), new RpmStore.Filter(id, null, null, null, null, null, null),
                             QueryOpts.parse(null, RpmStore.sortableFields()));
+                });
+        m.method("queryRPMSigs").param("rpm_id", null).param("sigkey", null).param("queryOpts", null)
+                .access(Access.anonymousRead())
+                .doc("Signature records (rpm_id, sigkey, sighash) of an rpm (id, N-V-R.A or dict) and/or a key. "
+                        + "Koji Next records no signatures yet, so this lists only what an adopted Koji database holds.")
+                .handler((ctx, a) -> {
+                    Object rpm = a.get("rpm_id");
+                    Integer rpmId = null;
+                    if (rpm instanceof Integer i) {
+                        rpmId = i;
+                    } else if (rpm != null) {
+                        Object info = RpmStore.get(ctx.db(), rpm, false, false);
+                        if (!(info instanceof Map<?, ?> found)) {
+                            return List.of();
+                        }
+                        rpmId = (Integer) found.get("id");
+                    }
+                    List<Condition> where = new ArrayList<>();
+                    if (rpmId != null) {
+                        where.add(RPMSIGS.RPM_ID.eq(rpmId));
+                    }
+                    if (a.str("sigkey") != null) {
+                        where.add(RPMSIGS.SIGKEY.eq(a.str("sigkey").toLowerCase(Locale.ROOT)));
+                    }
+                    QueryOpts opts = QueryOpts.parse(a.map("queryOpts"), Map.of("rpm_id", RPMSIGS.RPM_ID,
+                            "sigkey", RPMSIGS.SIGKEY, "sighash", RPMSIGS.SIGHASH));
+                    var select = ctx.db().select(RPMSIGS.RPM_ID.as("rpm_id"), RPMSIGS.SIGKEY.as("sigkey"),
+                            RPMSIGS.SIGHASH.as("sighash")).from(RPMSIGS).where(where);
+                    if (opts.countOnly()) {
+                        return ctx.db().fetchCount(select);
+                    }
+                    return opts.fetch(select, RPMSIGS.RPM_ID.asc(), RPMSIGS.SIGKEY.asc()).intoMaps();
                 });
         m.method("getRPMChecksums").param("rpm_id").param("checksum_types", null).param("cacheonly", false)
                 .access(Access.anonymousRead())

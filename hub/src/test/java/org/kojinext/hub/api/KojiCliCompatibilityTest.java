@@ -3,6 +3,10 @@ package org.kojinext.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +72,29 @@ class KojiCliCompatibilityTest {
         assertThatThrownBy(() -> admin.call("getMavenBuild", "nope-1-1", true)).hasMessageContaining("No such build");
         assertThat(admin.callKw("listArchives", List.of(), Map.of("buildID", id, "type", "maven")))
                 .isEqualTo(List.of());
+        // It lists the build's rpms' signatures: none recorded, and an unknown rpm has none.
+        admin.call("importRPMInfo", "cli-pkg-1-1", Map.of("name", "cli-pkg", "version", "1", "release", "1",
+                "arch", "noarch", "payloadhash", "ef".repeat(16), "size", 1, "buildtime", 1700000000,
+                "sha256", "ef".repeat(32)));
+        assertThat(admin.callKw("queryRPMSigs", List.of(), Map.of("rpm_id", "cli-pkg-1-1.noarch")))
+                .isEqualTo(List.of());
+        assertThat(admin.callKw("queryRPMSigs", List.of(), Map.of("rpm_id", "nope-1-1.noarch")))
+                .isEqualTo(List.of());
+        assertThat(admin.callKw("queryRPMSigs", List.of(), Map.of("queryOpts", Map.of("countOnly", true))))
+                .isEqualTo(0);
+        // A signature an adopted Koji database holds is found by rpm and by key, whatever its case.
+        int rpmId = (Integer) ((Map<?, ?>) admin.call("getRPM", "cli-pkg-1-1.noarch")).get("id");
+        try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
+             PreparedStatement st = c.prepareStatement("INSERT INTO rpmsigs (rpm_id, sigkey, sighash) VALUES (?, ?, ?)")) {
+            st.setInt(1, rpmId);
+            st.setString(2, "fd431d51");
+            st.setString(3, "12".repeat(16));
+            st.execute();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertThat((List<?>) admin.callKw("queryRPMSigs", List.of(), Map.of("rpm_id", "cli-pkg-1-1.noarch")))
+                .singleElement().satisfies(sig -> assertThat(((Map<?, ?>) sig).get("sigkey")).isEqualTo("fd431d51"));
+        assertThat((List<?>) admin.callKw("queryRPMSigs", List.of(), Map.of("sigkey", "FD431D51"))).hasSize(1);
     }
 }
