@@ -1,5 +1,8 @@
 package org.kojinext.hub.api;
 
+import static org.kojinext.hub.db.jooq.Tables.BTYPE;
+import static org.kojinext.hub.db.jooq.Tables.BUILD_TYPES;
+
 import java.util.Map;
 import org.kojinext.hub.builds.BuildList;
 import org.kojinext.hub.builds.BuildStore;
@@ -53,6 +56,24 @@ public final class BuildApi implements ApiModule {
                 .handler((ctx, a) -> BuildStore.findId(ctx.db(), a.get("X"), a.bool("strict")));
         // Koji Next has no maven, Windows or image builds yet (no such tables, and Koji's
         // EnableMaven/EnableWin are off): every build answers as a Koji build without that info.
+        m.method("getBuildType").param("buildInfo").param("strict", false)
+                .access(Access.anonymousRead())
+                .doc("A build's types and their type info: {btype name: the build extra's typeinfo for it, or None}.")
+                .handler((ctx, a) -> {
+                    Map<String, Object> build = BuildStore.resolve(ctx.db(), a.get("buildInfo"), a.bool("strict"));
+                    if (build == null) {
+                        return null;
+                    }
+                    Map<?, ?> typeinfo = build.get("extra") instanceof Map<?, ?> extra
+                            && extra.get("typeinfo") instanceof Map<?, ?> t ? t : Map.of();
+                    Map<String, Object> types = new java.util.LinkedHashMap<>();
+                    for (String name : ctx.db().select(BTYPE.NAME).from(BTYPE).join(BUILD_TYPES)
+                            .on(BUILD_TYPES.BTYPE_ID.eq(BTYPE.ID)).where(BUILD_TYPES.BUILD_ID.eq((Integer) build.get("id")))
+                            .orderBy(BTYPE.ID).fetch(BTYPE.NAME)) {
+                        types.put(name, typeinfo.get(name));
+                    }
+                    return types;
+                });
         typeInfo(m, "getMavenBuild", "maven build");
         typeInfo(m, "getWinBuild", "Windows build");
         typeInfo(m, "getImageBuild", "image build");

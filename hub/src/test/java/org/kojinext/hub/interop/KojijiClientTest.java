@@ -277,6 +277,33 @@ class KojijiClientTest {
     }
 
     @Test
+    void readsBuildsAndTaggedContentAndUntags() throws KojiClientException {
+        newUser("heidi");
+        KojiSessionInfo heidi = passwordLogin("heidi", "pw-heidi");
+        admin.call("createTag", "kj-dist");
+        admin.callKw("packageListAdd", List.of("kj-dist", "kj-pkg"), Map.of("owner", "heidi"));
+        int older = (Integer) admin.call("createEmptyBuild", "kj-pkg", "1.0", "1", null);
+        int newer = (Integer) admin.call("createEmptyBuild", "kj-pkg", "1.0", "2", null);
+        admin.call("importRPMInfo", "kj-pkg-1.0-2", Map.of("name", "kj-pkg", "version", "1.0", "release", "2",
+                "arch", "noarch", "payloadhash", "0a".repeat(16), "size", 42, "buildtime", 1700000000,
+                "sha256", "0b".repeat(32)));
+        admin.call("tagBuildBypass", "kj-dist", "kj-pkg-1.0-2");
+        admin.call("tagBuildBypass", "kj-dist", "kj-pkg-1.0-1");
+
+        assertThat(kojiji.getBuildInfo("kj-pkg-1.0-2", heidi).getId()).isEqualTo(newer);
+        assertThat(kojiji.getBuildInfo(older, heidi).getNvr()).isEqualTo("kj-pkg-1.0-1");
+        assertThat(kojiji.listTagged("kj-dist", heidi)).extracting(b -> b.getNvr())
+                .containsExactly("kj-pkg-1.0-1", "kj-pkg-1.0-2");
+        assertThat(kojiji.listTaggedRPMS("kj-dist", heidi).getRpms()).extracting(r -> r.getArch())
+                .containsExactly("noarch");
+        assertThat(kojiji.listBuildRPMs(newer, heidi)).singleElement()
+                .satisfies(r -> assertThat(r.getSize()).isEqualTo(42L));
+
+        assertThat(kojiji.untagBuild("kj-dist", "kj-pkg-1.0-1", heidi)).isTrue();
+        assertThat(kojiji.listTagged("kj-dist", heidi)).extracting(b -> b.getNvr()).containsExactly("kj-pkg-1.0-2");
+    }
+
+    @Test
     void logsOutAndTheSessionIsGone() throws KojiClientException {
         newUser("grace");
         KojiSessionInfo session = passwordLogin("grace", "pw-grace");
