@@ -159,10 +159,7 @@ public final class PackageListApi implements ApiModule {
         if (opts.countOnly()) {
             return db.fetchCount(PACKAGE, where);
         }
-        var select = db.select(PACKAGE.ID.as("package_id"), PACKAGE.NAME.as("package_name")).from(PACKAGE)
-                .where(where).orderBy(opts.order());
-        var limited = opts.limit() != null ? select.limit(opts.limit()).offset(opts.offset() == null ? 0 : opts.offset())
-                : opts.offset() != null ? select.offset(opts.offset()) : select;
-        return limited.fetch().intoMaps();
+        return opts.fetch(db.select(PACKAGE.ID.as("package_id"), PACKAGE.NAME.as("package_name")).from(PACKAGE)
+                .where(where), PACKAGE.ID.asc()).intoMaps();
     }
 }

@@ -77,11 +77,7 @@ public final class TagList {
         if (opts.countOnly()) {
             return db.fetchCount(db.selectOne().from(from).where(where));
         }
-        var query = db.select(columns.values()).from(from).where(where)
-                .orderBy(opts.order().isEmpty() ? List.of(TAG.ID.asc()) : opts.order());
-        var rows = opts.limit() != null
-                ? query.limit(opts.limit()).offset(opts.offset() == null ? 0 : opts.offset()).fetch()
-                : opts.offset() != null ? query.offset(opts.offset()).fetch() : query.fetch();
+        var rows = opts.fetch(db.select(columns.values()).from(from).where(where), TAG.ID.asc());
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (var r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -70,11 +70,7 @@ public final class TargetStore {
         if (opts.countOnly()) {
             return db.fetchCount(db.selectOne().from(from).where(where));
         }
-        var query = db.select(COLUMNS.values()).from(from).where(where)
-                .orderBy(opts.order().isEmpty() ? List.of(BUILD_TARGET.ID.asc()) : opts.order());
-        var rows = opts.limit() != null
-                ? query.limit(opts.limit()).offset(opts.offset() == null ? 0 : opts.offset()).fetch()
-                : opts.offset() != null ? query.offset(opts.offset()).fetch() : query.fetch();
+        var rows = opts.fetch(db.select(COLUMNS.values()).from(from).where(where), BUILD_TARGET.ID.asc());
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (var r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
