@@ -2,14 +2,16 @@ package org.kojinext.hub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kojinext.hub.db.jooq.Tables.RPMSIGS;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,12 +86,9 @@ class KojiCliCompatibilityTest {
                 .isEqualTo(0);
         // A signature an adopted Koji database holds is found by rpm and by key, whatever its case.
         int rpmId = (Integer) ((Map<?, ?>) admin.call("getRPM", "cli-pkg-1-1.noarch")).get("id");
-        try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
-             PreparedStatement st = c.prepareStatement("INSERT INTO rpmsigs (rpm_id, sigkey, sighash) VALUES (?, ?, ?)")) {
-            st.setInt(1, rpmId);
-            st.setString(2, "fd431d51");
-            st.setString(3, "12".repeat(16));
-            st.execute();
+        try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null)) {
+            DSL.using(c, SQLDialect.POSTGRES).insertInto(RPMSIGS).set(RPMSIGS.RPM_ID, rpmId)
+                    .set(RPMSIGS.SIGKEY, "fd431d51").set(RPMSIGS.SIGHASH, "12".repeat(16)).execute();
         } catch (SQLException e) {
             throw new AssertionError(e);
         }

@@ -2,15 +2,19 @@ package org.kojinext.hub.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kojinext.hub.db.jooq.Tables.USERS;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,16 +49,25 @@ class ReadCacheTest {
         return (Integer) ((Map<?, ?>) c.call("getUser", user)).get("status");
     }
 
-    private static void sql(String statement, Object... params) {
-        try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
-             PreparedStatement st = c.prepareStatement(statement)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            st.execute();
+    private static void db(Consumer<DSLContext> work) {
+        try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null)) {
+            work.accept(DSL.using(c, SQLDialect.POSTGRES));
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void setStatus(String user, int status) {
+        db(d -> d.update(USERS).set(USERS.STATUS, status).where(USERS.NAME.eq(user)).execute());
+    }
+
+    /**
+     * Switches the users table's change announcements off or on. jOOQ has no statement for
+     * enabling a trigger, so this one DDL statement is plain SQL; it names only our own trigger.
+     */
+    private static void announcements(boolean on) {
+        db(d -> d.execute((on ? "ALTER TABLE users ENABLE" : "ALTER TABLE users DISABLE")
+                + " TRIGGER kojinext_announce_change"));
     }
 
     @Test
@@ -62,7 +75,7 @@ class ReadCacheTest {
         admin.callKw("createUser", List.of("toggler"), Map.of("password", "x"));
         KojiClient reader = hub.client(Encoding.XML);
         // No notifications: the hub must know of its own commits without PostgreSQL's help.
-        sql("ALTER TABLE users DISABLE TRIGGER kojinext_announce_change");
+        announcements(false);
         try {
             for (int i = 0; i < 100; i++) {
                 admin.call(i % 2 == 0 ? "disableUser" : "enableUser", "toggler");
@@ -70,7 +83,7 @@ class ReadCacheTest {
                 assertThat(status(reader, "toggler")).isEqualTo(i % 2 == 0 ? 1 : 0);
             }
         } finally {
-            sql("ALTER TABLE users ENABLE TRIGGER kojinext_announce_change");
+            announcements(true);
         }
     }
 
@@ -80,15 +93,15 @@ class ReadCacheTest {
         KojiClient reader = hub.client(Encoding.JSON);
         assertThat(status(reader, "quiet")).isZero();
         // Without the trigger's notification the hub cannot know: the cached answer stays.
-        sql("ALTER TABLE users DISABLE TRIGGER kojinext_announce_change");
+        announcements(false);
         try {
-            sql("UPDATE users SET status = 1 WHERE name = ?", "quiet");
+            setStatus("quiet", 1);
         } finally {
-            sql("ALTER TABLE users ENABLE TRIGGER kojinext_announce_change");
+            announcements(true);
         }
         assertThat(status(reader, "quiet")).isZero();
         // With it, an edit made outside any hub reaches the cache.
-        sql("UPDATE users SET usertype = usertype WHERE name = ?", "quiet");
+        db(d -> d.update(USERS).set(USERS.USERTYPE, USERS.USERTYPE).where(USERS.NAME.eq("quiet")).execute());
         await().atMost(Duration.ofSeconds(5)).until(() -> status(reader, "quiet") == 1);
     }
 
@@ -108,17 +121,17 @@ class ReadCacheTest {
         admin.callKw("createUser", List.of("missed"), Map.of("password", "x"));
         KojiClient reader = hub.client(Encoding.XML);
         assertThat(status(reader, "missed")).isZero();
-        sql("ALTER TABLE users DISABLE TRIGGER kojinext_announce_change");
+        announcements(false);
         try {
             // Cut the listening connection, then change the user with no notification at all.
-            try (Connection c = DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
-                 Statement st = c.createStatement()) {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        + "WHERE application_name = 'kojinext-change-feed'");
-            }
-            sql("UPDATE users SET status = 1 WHERE name = ?", "missed");
+            Field<Integer> pid = DSL.field(DSL.name("pid"), Integer.class);
+            db(d -> d.select(DSL.function("pg_terminate_backend", Boolean.class, pid))
+                    .from(DSL.table(DSL.name("pg_stat_activity")))
+                    .where(DSL.field(DSL.name("application_name"), String.class).eq("kojinext-change-feed"))
+                    .fetch());
+            setStatus("missed", 1);
         } finally {
-            sql("ALTER TABLE users ENABLE TRIGGER kojinext_announce_change");
+            announcements(true);
         }
         // Both hubs lost their listener; both come back by themselves and trust nothing older.
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().changes().live()
