@@ -24,12 +24,12 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.kojinext.hub.builds.ExtraJson;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.Users;
 import org.kojinext.hub.packages.PackageList;
 import org.kojinext.hub.packages.TagView;
 import org.kojinext.protocol.KojiFault;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The builds in a tag as Koji reads them (readTaggedBuilds): complete builds in tag_listing,
@@ -41,7 +41,6 @@ public final class TaggedBuilds {
     private static final int COMPLETE = 1;
     private static final Users OWNER = USERS.as("owner");
     private static final Users PROMOTER = USERS.as("promoter");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What to read. {@code latest} is 0 for all builds, else how many per package (Koji's True is 1).
@@ -168,7 +167,7 @@ public final class TaggedBuilds {
             m.put("create_event", l.event());
             if (extra) {
                 Object raw = m.get("extra");
-                m.put("extra", raw == null ? null : JSON.readValue((String) raw, Object.class));
+                m.put("extra", ExtraJson.decode((String) raw, "invalid build extra"));
             }
             out.add(m);
         }

@@ -17,9 +17,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.kojinext.hub.builds.ExtraJson;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.protocol.KojiFault;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The rpms of a tag's builds (Koji's readTaggedRPMS): the builds are chosen exactly as
@@ -27,7 +27,6 @@ import tools.jackson.databind.ObjectMapper;
  * chosen from, so a build tagged in several tags of the inheritance is not reported twice.
  */
 public final class TaggedRpms {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TaggedRpms() {
     }
@@ -81,7 +80,7 @@ public final class TaggedRpms {
                     m.put(r.field(i).getName(), r.get(i));
                 }
                 if (q.extra() && m.get("extra") != null) {
-                    m.put("extra", JSON.readValue((String) m.get("extra"), Object.class));
+                    m.put("extra", ExtraJson.decode((String) m.get("extra"), "invalid rpm extra"));
                 }
                 rpms.add(m);
             }
