@@ -230,6 +230,11 @@ class PackageListAndTaggingTest {
         nobody.login("plain-" + enc, "pw");
 
         assertThat(faultCode(() -> nobody.call("tagBuildBypass", c.top(), pkg + "-1-1"))).isEqualTo(1004);
+        assertThat(faultCode(() -> nobody.call("untagBuildBypass", c.top(), pkg + "-1-1"))).isEqualTo(1004);
+        assertThat(faultCode(() -> nobody.call("massTag", c.top(), List.of(pkg + "-1-1")))).isEqualTo(1004);
+        assertThat(faultCode(() -> nobody.call("snapshotTag", c.top(), "stolen-" + enc))).isEqualTo(1004);
+        assertThatThrownBy(() -> hub.client(enc).call("untagBuild", c.top(), pkg + "-1-1"))
+                .hasMessageContaining("you must be logged in");
         assertThat(faultCode(() -> nobody.callKw("packageListAdd", List.of(c.top(), "x-" + enc),
                 Map.of("owner", "kojiadmin")))).isEqualTo(1004);
         admin.callKw("editTag2", List.of(c.top()), Map.of("locked", true));
