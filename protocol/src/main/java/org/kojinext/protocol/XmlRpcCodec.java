@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ import java.util.List;
  * strings.
  */
 public final class XmlRpcCodec {
-    private static final byte[] HEADER = "<?xml version='1.0'?>\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String HEADER = "<?xml version='1.0'?>\n";
 
     private XmlRpcCodec() {
     }
@@ -33,41 +32,50 @@ public final class XmlRpcCodec {
     }
 
     public static void encodeCall(String method, List<Object> params, OutputStream out) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("<methodCall>\n<methodName>");
+        ByteSink sb = new ByteSink(256);
+        sb.ascii(HEADER).ascii("<methodCall>\n<methodName>");
         XmlRpcWriter.escape(method, sb);
-        sb.append("</methodName>\n<params>\n");
+        sb.ascii("</methodName>\n<params>\n");
         for (Object p : params) {
-            sb.append("<param>\n");
+            sb.ascii("<param>\n");
             XmlRpcWriter.value(p, sb);
-            sb.append("</param>\n");
+            sb.ascii("</param>\n");
         }
-        sb.append("</params>\n</methodCall>\n");
+        sb.ascii("</params>\n</methodCall>\n");
         write(sb, out);
     }
 
     public static void encodeResponse(Object value, OutputStream out) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("<methodResponse>\n<params>\n<param>\n");
+        write(response(value), out);
+    }
+
+    /** The whole response, header included, ready to send. */
+    public static ByteSink response(Object value) {
+        ByteSink sb = new ByteSink(4096);
+        sb.ascii(HEADER).ascii("<methodResponse>\n<params>\n<param>\n");
         XmlRpcWriter.value(value, sb);
-        sb.append("</param>\n</params>\n</methodResponse>\n");
-        write(sb, out);
+        sb.ascii("</param>\n</params>\n</methodResponse>\n");
+        return sb;
     }
 
     public static void encodeFault(int code, String message, OutputStream out) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n<value><int>")
-                .append(code)
-                .append("</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>");
-        XmlRpcWriter.escape(message == null ? "" : message, sb);
-        sb.append("</string></value>\n</member>\n</struct></value>\n</fault>\n</methodResponse>\n");
-        write(sb, out);
+        write(fault(code, message), out);
     }
 
-    private static void write(StringBuilder sb, OutputStream out) {
+    /** A fault response, header included, ready to send. */
+    public static ByteSink fault(int code, String message) {
+        ByteSink sb = new ByteSink(256);
+        sb.ascii(HEADER).ascii("<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n<value><int>")
+                .decimal(code)
+                .ascii("</int></value>\n</member>\n<member>\n<name>faultString</name>\n<value><string>");
+        XmlRpcWriter.escape(message == null ? "" : message, sb);
+        sb.ascii("</string></value>\n</member>\n</struct></value>\n</fault>\n</methodResponse>\n");
+        return sb;
+    }
+
+    private static void write(ByteSink sb, OutputStream out) {
         try {
-            out.write(HEADER);
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            sb.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

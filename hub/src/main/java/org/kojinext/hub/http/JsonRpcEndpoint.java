@@ -2,13 +2,13 @@ package org.kojinext.hub.http;
 
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.RequestMeta;
 import org.kojinext.hub.rpc.RequestRunner;
+import org.kojinext.protocol.ByteSink;
 import org.kojinext.protocol.DecodeLimits;
 import org.kojinext.protocol.JsonRpcCodec;
 import org.kojinext.protocol.JsonRpcRequest;
@@ -116,7 +116,7 @@ final class JsonRpcEndpoint {
             ctx.status(204);
             return;
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ByteSink buf = new ByteSink(4096);
         try {
             if (batch) {
                 JsonRpcCodec.encodeBatch(responses, buf);
@@ -128,6 +128,6 @@ final class JsonRpcEndpoint {
             buf.reset();
             JsonRpcCodec.encode(JsonRpcResponse.fault(null, f), buf);
         }
-        Replies.send(ctx, 200, "application/json", buf.toByteArray());
+        Replies.send(ctx, 200, "application/json", buf);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.kojinext.protocol.ByteSink;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,13 +17,25 @@ final class Replies {
     }
 
     static void send(Context ctx, int status, String contentType, byte[] body) {
+        send(ctx, status, contentType, body.length, out -> out.write(body));
+    }
+
+    static void send(Context ctx, int status, String contentType, ByteSink body) {
+        send(ctx, status, contentType, body.length(), body::writeTo);
+    }
+
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void send(Context ctx, int status, String contentType, int length, Body body) {
         ctx.status(status);
         HttpServletResponse res = ctx.res();
         res.setStatus(status);
         res.setContentType(contentType);
-        res.setContentLength(body.length);
+        res.setContentLength(length);
         try (OutputStream out = res.getOutputStream()) {
-            out.write(body);
+            body.writeTo(out);
         } catch (IOException e) {
             // The client went away before its answer: nobody is left to tell, and it is not the
             // hub's error, so no stack trace in the log either.

@@ -2,10 +2,10 @@ package org.kojinext.hub.http;
 
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.RequestMeta;
 import org.kojinext.hub.rpc.RequestRunner;
+import org.kojinext.protocol.ByteSink;
 import org.kojinext.protocol.DecodeLimits;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiFault;
@@ -32,14 +32,12 @@ final class XmlRpcEndpoint {
             fault(ctx, new KojiFault(FaultCode.UNEXPECTED, "malformed XML-RPC request: " + e.getMessage()));
             return;
         }
-        byte[] out;
+        ByteSink out;
         try {
             Object result = Dispatcher.MULTICALL_NAMES.contains(call.method())
                     ? runner.multicall(meta, MulticallRequest.calls(call))
                     : runner.call(meta, call);
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            XmlRpcCodec.encodeResponse(result, buf);
-            out = buf.toByteArray();
+            out = XmlRpcCodec.response(result);
         } catch (RuntimeException e) {
             fault(ctx, Dispatcher.asFault(e));
             return;
@@ -48,12 +46,10 @@ final class XmlRpcEndpoint {
     }
 
     void fault(Context ctx, KojiFault fault) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        XmlRpcCodec.encodeFault(fault.code(), fault.getMessage(), buf);
-        send(ctx, buf.toByteArray());
+        send(ctx, XmlRpcCodec.fault(fault.code(), fault.getMessage()));
     }
 
-    private static void send(Context ctx, byte[] out) {
+    private static void send(Context ctx, ByteSink out) {
         Replies.send(ctx, 200, "text/xml", out);
     }
 }
