@@ -104,7 +104,7 @@ public final class Hub implements AutoCloseable {
                 new BuildApi(users),
                 new RpmApi(),
                 new ArchiveApi(),
-                new TaggingApi(tags, users),
+                new TaggingApi(tags, users, changes),
                 new HistoryApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

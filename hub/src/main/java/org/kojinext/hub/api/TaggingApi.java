@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.kojinext.hub.events.ChangeFeed;
 import org.kojinext.hub.packages.PackageList;
 import org.kojinext.hub.packages.PackageListChanges;
 import org.kojinext.hub.packages.TagView;
@@ -31,9 +32,9 @@ public final class TaggingApi implements ApiModule {
     private final TaggedBuilds tagged;
     private final Snapshot snapshot;
 
-    public TaggingApi(TagView tags, UserApi users) {
+    public TaggingApi(TagView tags, UserApi users, ChangeFeed changes) {
         this.tags = tags;
-        this.tagged = new TaggedBuilds(tags);
+        this.tagged = new TaggedBuilds(tags, changes);
         this.snapshot = new Snapshot(tags, new PackageListChanges(tags, users), tagged);
     }
 
@@ -95,7 +96,7 @@ public final class TaggingApi implements ApiModule {
                     if (tag == null) {
                         return List.of();
                     }
-                    List<Map<String, Object>> result = tagged.read(ctx.db(), query(tag.id(), a, a.bool("inherit"),
+                    List<Map<String, Object>> result = tagged.read(ctx.tx(), query(tag.id(), a, a.bool("inherit"),
                             TaggedBuilds.latest(a.get("latest")), a.bool("extra")));
                     String prefix = a.str("prefix");
                     if (prefix != null && !prefix.isEmpty()) {
@@ -109,7 +110,7 @@ public final class TaggingApi implements ApiModule {
                 .param("draft", null)
                 .access(Access.anonymousRead())
                 .doc("The most recently tagged build of each package in a tag, with inheritance.")
-                .handler((ctx, a) -> tagged.read(ctx.db(), query(tagId(ctx, a.get("tag")), a, true, 1, false)));
+                .handler((ctx, a) -> tagged.read(ctx.tx(), query(tagId(ctx, a.get("tag")), a, true, 1, false)));
         m.method("listTaggedRPMS").param("tag").param("event", null).param("inherit", false).param("latest", false)
                 .param("package", null).param("arch", null).param("rpmsigs", false).param("owner", null)
                 .param("type", null).param("strict", true).param("extra", true).param("draft", null)
@@ -181,7 +182,7 @@ public final class TaggingApi implements ApiModule {
 
     private List<Object> rpms(CallContext ctx, int tagId, Args a, boolean inherit, int latest, boolean extra) {
         TaggedBuilds.Query q = query(tagId, a, inherit, latest, extra);
-        return TaggedRpms.read(ctx.db(), tagged, q, withParents(ctx.db(), tagId, q.event(), inherit), a.get("arch"),
+        return TaggedRpms.read(ctx.tx(), tagged, q, withParents(ctx.db(), tagId, q.event(), inherit), a.get("arch"),
                 a.bool("rpmsigs"));
     }
 

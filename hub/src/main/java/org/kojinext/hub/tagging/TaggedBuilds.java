@@ -6,16 +6,21 @@ import static org.kojinext.hub.db.jooq.Tables.BUILD_TYPES;
 import static org.kojinext.hub.db.jooq.Tables.EVENTS;
 import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
+import static org.kojinext.hub.db.jooq.Tables.TAG_INHERITANCE;
 import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
+import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGES;
+import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGE_OWNERS;
 import static org.kojinext.hub.db.jooq.Tables.USERS;
 import static org.kojinext.hub.db.jooq.Tables.VOLUME;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -25,8 +30,11 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.kojinext.hub.builds.ExtraJson;
+import org.kojinext.hub.db.Tx;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.Users;
+import org.kojinext.hub.events.ChangeFeed;
+import org.kojinext.hub.events.ReadCache;
 import org.kojinext.hub.packages.PackageList;
 import org.kojinext.hub.packages.TagView;
 import org.kojinext.protocol.KojiFault;
@@ -49,10 +57,41 @@ public final class TaggedBuilds {
                         String type, boolean extra, Boolean draft) {
     }
 
-    private final TagView tags;
+    /**
+     * Every table an answer is read from. Events are left out: an event row never changes once
+     * its transaction has committed.
+     */
+    private static final String[] SOURCES = Stream.of(TAG_LISTING, BUILD, BUILD_TYPES, BTYPE, PACKAGE, USERS, VOLUME,
+            TAG, TAG_INHERITANCE, TAG_PACKAGES, TAG_PACKAGE_OWNERS).map(Table::getName).toArray(String[]::new);
 
-    public TaggedBuilds(TagView tags) {
+    private final TagView tags;
+    /**
+     * Current answers (no event): a repo regeneration or a compose asks for the same tag's latest
+     * builds again and again, and reading 25,000 of them costs far more than sending them. Any
+     * committed write to a source table, by any hub, voids them all (see ChangeFeed).
+     */
+    private final ReadCache<Query, List<Map<String, Object>>> current;
+
+    public TaggedBuilds(TagView tags, ChangeFeed changes) {
         this.tags = tags;
+        this.current = new ReadCache<>(changes, 16, SOURCES);
+    }
+
+    /** As {@link #read(DSLContext, Query)}, served from the cache when it asks for the present. */
+    public List<Map<String, Object>> read(Tx tx, Query q) {
+        if (q.event() != null) {
+            return read(tx.dsl(), q);
+        }
+        return current.get(tx, q, k -> shared(read(tx.dsl(), k)));
+    }
+
+    /** Cached answers go to many callers at once: none of them may change one. */
+    private static List<Map<String, Object>> shared(List<Map<String, Object>> builds) {
+        List<Map<String, Object>> out = new ArrayList<>(builds.size());
+        for (Map<String, Object> b : builds) {
+            out.add(Collections.unmodifiableMap(b));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Koji's latest argument: a bool, or a number of builds per package. */

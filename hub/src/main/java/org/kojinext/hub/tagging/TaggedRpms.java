@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.kojinext.hub.builds.ExtraJson;
+import org.kojinext.hub.db.Tx;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.protocol.KojiFault;
 
@@ -32,9 +33,10 @@ public final class TaggedRpms {
     }
 
     /** @return Koji's pair: [rpms, builds] */
-    public static List<Object> read(DSLContext db, TaggedBuilds builds, TaggedBuilds.Query q, List<Integer> tagIds,
+    public static List<Object> read(Tx tx, TaggedBuilds builds, TaggedBuilds.Query q, List<Integer> tagIds,
                                     Object arch, boolean rpmsigs) {
-        List<Map<String, Object>> chosen = builds.read(db, q);
+        List<Map<String, Object>> chosen = builds.read(tx, q);
+        DSLContext db = tx.dsl();
         Map<Integer, Integer> tagOfBuild = new HashMap<>();
         for (Map<String, Object> b : chosen) {
             tagOfBuild.put((Integer) b.get("build_id"), (Integer) b.get("tag_id"));

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.hub.HubMain;
@@ -65,6 +66,44 @@ class TwoHubsOneDatabaseTest {
                 hubB.waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * Hub A caches a tag's latest builds; a tagging through hub B reaches A through PostgreSQL's
+     * notification, and A's next answer has the new build, with no call to A in between.
+     */
+    @Test
+    void aCachedListingIsVoidedByAWriteThroughTheOtherHub(@TempDir Path dir) throws Exception {
+        try (TestHub hubA = TestHub.start()) {
+            Process hubB = startSecondHub(hubA.jdbcUrl(), dir);
+            try {
+                KojiClient viaA = hubA.admin(Encoding.XML);
+                KojiClient viaB = KojiClient.builder(awaitUrl(hubB)).encoding(Encoding.XML)
+                        .timeout(Duration.ofSeconds(30)).build();
+                viaB.login("kojiadmin", TestHub.ADMIN_PASSWORD);
+                viaA.call("createTag", "shared");
+                viaA.call("packageListAdd", "shared", "pkg", "kojiadmin");
+                int first = (Integer) viaA.call("createEmptyBuild", "pkg", "1", "1", null);
+                int second = (Integer) viaA.call("createEmptyBuild", "pkg", "1", "2", null);
+                viaA.call("tagBuildBypass", "shared", first);
+                Map<String, Object> latest = Map.of("latest", true);
+                assertThat(latestIds(viaA.callKw("listTagged", List.of("shared"), latest))).containsExactly(first);
+                assertThat(latestIds(viaA.callKw("listTagged", List.of("shared"), latest))).containsExactly(first);
+
+                viaB.call("tagBuildBypass", "shared", second);
+
+                Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(latestIds(viaA.callKw("listTagged", List.of("shared"), latest)))
+                                .containsExactly(second));
+            } finally {
+                hubB.destroy();
+                hubB.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static List<Object> latestIds(Object listTagged) {
+        return ((List<?>) listTagged).stream().<Object>map(b -> ((Map<?, ?>) b).get("build_id")).toList();
     }
 
     private static Process startSecondHub(String jdbcUrl, Path dir) throws Exception {

@@ -103,6 +103,13 @@ public final class DistributionSeeder {
             try {
                 Result r = new DistributionSeeder(dsl, plan, progress).run();
                 c.commit();
+                // Fresh statistics, as autovacuum would gather some minutes later: until then the
+                // planner takes the new tables for empty ones and picks plans for that.
+                progress.accept("analyzing");
+                c.setAutoCommit(true);
+                try (var st = c.createStatement()) {
+                    st.execute("ANALYZE");
+                }
                 return r;
             } catch (RuntimeException e) {
                 c.rollback();
