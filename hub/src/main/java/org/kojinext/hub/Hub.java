@@ -15,6 +15,7 @@ import org.kojinext.hub.api.PermissionApi;
 import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.TagApi;
+import org.kojinext.hub.api.TagGroupApi;
 import org.kojinext.hub.api.TaggingApi;
 import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.UserApi;
@@ -101,6 +102,7 @@ public final class Hub implements AutoCloseable {
                 new TargetApi(),
                 new PackageApi(),
                 new PackageListApi(tags, users),
+                new TagGroupApi(),
                 new BuildApi(users),
                 new RpmApi(),
                 new ArchiveApi(),
