@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
+import org.kojinext.hub.api.ExternalRepoApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
 import org.kojinext.hub.api.InheritanceApi;
@@ -12,6 +13,7 @@ import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PackageApi;
 import org.kojinext.hub.api.PackageListApi;
 import org.kojinext.hub.api.PermissionApi;
+import org.kojinext.hub.api.RepoApi;
 import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.TagApi;
@@ -107,6 +109,8 @@ public final class Hub implements AutoCloseable {
                 new RpmApi(),
                 new ArchiveApi(),
                 new TaggingApi(tags, users),
+                new RepoApi(),
+                new ExternalRepoApi(),
                 new HistoryApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

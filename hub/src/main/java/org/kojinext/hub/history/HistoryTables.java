@@ -4,6 +4,7 @@ import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET;
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET_CONFIG;
 import static org.kojinext.hub.db.jooq.Tables.CONTENT_GENERATOR;
 import static org.kojinext.hub.db.jooq.Tables.EXTERNAL_REPO;
+import static org.kojinext.hub.db.jooq.Tables.EXTERNAL_REPO_CONFIG;
 import static org.kojinext.hub.db.jooq.Tables.GROUPS;
 import static org.kojinext.hub.db.jooq.Tables.GROUP_CONFIG;
 import static org.kojinext.hub.db.jooq.Tables.GROUP_PACKAGE_LISTING;
@@ -12,6 +13,7 @@ import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
 import static org.kojinext.hub.db.jooq.Tables.PERMISSIONS;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
 import static org.kojinext.hub.db.jooq.Tables.TAG_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.TAG_EXTERNAL_REPOS;
 import static org.kojinext.hub.db.jooq.Tables.TAG_EXTRA;
 import static org.kojinext.hub.db.jooq.Tables.TAG_INHERITANCE;
 import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
@@ -31,8 +33,7 @@ import org.jooq.Table;
  * The versioned tables queryHistory searches. A table Koji versions is listed here once its
  * migration exists: one {@link #table} line, plus a {@link #NAME_JOINS} entry for a column that
  * refers to something new. Koji's other versioned tables (host_config, host_channels,
- * external_repo_config, external_repo_data, tag_external_repos, cg_users) arrive with their
- * migrations.
+ * external_repo_data, cg_users) arrive with their migrations.
  */
 final class HistoryTables {
     /** What each referring column names, by column name, as Koji joins them. */
@@ -64,6 +65,9 @@ final class HistoryTables {
             table(TAG_CONFIG, "tag_id", "arches", "perm_id", "locked", "maven_support", "maven_include_all"),
             table(TAG_EXTRA, "tag_id", "key", "value"),
             table(BUILD_TARGET_CONFIG, "build_target_id", "build_tag", "dest_tag"),
+            table(EXTERNAL_REPO_CONFIG, "external_repo_id", "url"),
+            // Koji reports no arches for these (its history field list predates the column).
+            table(TAG_EXTERNAL_REPOS, "tag_id", "external_repo_id", "priority", "merge_mode"),
             table(TAG_LISTING, "build_id", "tag_id"),
             table(TAG_PACKAGES, "package_id", "tag_id", "blocked", "extra_arches"),
             table(TAG_PACKAGE_OWNERS, "package_id", "tag_id", "owner"),

@@ -218,8 +218,8 @@ class HistoryTest {
         KojiClient c = hub.client(Encoding.XML);
         Map<String, Object> h = map(history(c, Map.of("tag", "f40")));
         assertThat(h.keySet()).containsExactly("build_target_config", "group_config", "group_package_listing",
-                "group_req_listing", "tag_config", "tag_extra", "tag_inheritance", "tag_listing",
-                "tag_package_owners", "tag_packages");
+                "group_req_listing", "tag_config", "tag_external_repos", "tag_extra", "tag_inheritance",
+                "tag_listing", "tag_package_owners", "tag_packages");
         // Either end of an inheritance link; of a target, the destination tag only.
         assertThat(rows(h, "tag_inheritance")).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("tag.name", "f40-build").containsEntry("parent.name", "f40")
@@ -305,9 +305,9 @@ class HistoryTest {
     void everyTableByDefaultAndUnknownTablesRefused() {
         KojiClient c = hub.client(Encoding.XML);
         Map<String, Object> all = map(c.call("queryHistory"));
-        assertThat(all.keySet()).containsExactly("build_target_config", "group_config", "group_package_listing",
-                "group_req_listing", "tag_config", "tag_extra", "tag_inheritance", "tag_listing",
-                "tag_package_owners", "tag_packages", "user_groups", "user_perms");
+        assertThat(all.keySet()).containsExactly("build_target_config", "external_repo_config", "group_config",
+                "group_package_listing", "group_req_listing", "tag_config", "tag_external_repos", "tag_extra",
+                "tag_inheritance", "tag_listing", "tag_package_owners", "tag_packages", "user_groups", "user_perms");
         assertThatThrownBy(() -> c.call("queryHistory", List.of("tag_listing", "nope")))
                 .isInstanceOfSatisfying(KojiFault.class, f -> assertThat(f.code()).isEqualTo(1000))
                 .hasMessage("No such history table: nope");
