@@ -377,6 +377,32 @@ class TagGroupsTest {
         assertThat(names(groups(anon, "perm-tag"), "name")).containsExactlyInAnyOrder("perm-grp", "locked-grp");
     }
 
+    /** Koji's deleteTag revokes a tag's groups and external repos with the rest of it. */
+    @Test
+    void deletingATagRevokesItsGroupsAndExternalRepos() {
+        KojiClient admin = hub.admin(Encoding.XML);
+        admin.call("createTag", "del-tag");
+        admin.call("groupListAdd", "del-tag", "del-grp");
+        admin.call("groupPackageListAdd", "del-tag", "del-grp", "del-pkg");
+        admin.call("groupReqListAdd", "del-tag", "del-grp", "del-grp");
+        admin.call("createExternalRepo", "del-repo", "https://example.org/del/");
+        admin.call("addExternalRepoToTag", "del-tag", "del-repo", 1);
+        int before = lastEvent(admin);
+        admin.call("deleteTag", "del-tag");
+
+        assertThat((List<?>) admin.callKw("getTagExternalRepos", List.of(), Map.of("repo_info", "del-repo")))
+                .isEmpty();
+        // The tag row stays, so its groups can still be asked for: none now, all of them before.
+        assertThat(groups(admin, "del-tag")).isEmpty();
+        assertThat(list(group(groups(admin, "del-tag", Map.of("event", before)), "del-grp"), "packagelist"))
+                .hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, List<?>> live = (Map<String, List<?>>) admin.callKw("queryHistory", List.of(List.of(
+                "group_config", "group_req_listing", "group_package_listing", "tag_external_repos")),
+                Map.of("tag", "del-tag", "active", true));
+        assertThat(live.values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+    }
+
     @Test
     void queryHistoryKnowsTheCompsTables() {
         KojiClient admin = hub.admin(Encoding.XML);
