@@ -37,12 +37,13 @@ import picocli.CommandLine;
  * {@code kojinext db adopt} on a database shaped like Koji 1.35's.
  *
  * <p>The Koji database here is a stand-in for a real Koji dump: Koji's schema file may not be
- * committed, so the fixture runs our own V1-V3 (which keep Koji 1.35's tables and columns) without
+ * committed, so the fixture runs our own V1-V4 (which keep Koji 1.35's tables and columns) without
  * Flyway and removes what only Koji Next has. A real dump may still differ in ways this misses.
  */
 class AdoptCommandTest {
     private static final List<String> KOJI_SHAPED_MIGRATIONS = List.of(
-            "V1__events_users_sessions.sql", "V2__change_notifications.sql", "V3__tags_packages_builds.sql");
+            "V1__events_users_sessions.sql", "V2__change_notifications.sql", "V3__tags_packages_builds.sql",
+            "V4__tag_groups_repos.sql");
 
     private record Run(int exit, String out, String err) {
     }
@@ -126,7 +127,7 @@ class AdoptCommandTest {
         Run run = adopt(url);
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("baseline version 0", "applied V1", "applied V2", "applied V3",
-                "schema version 3");
+                "applied V4", "schema version 4");
 
         try (Connection c = connect(url)) {
             DSLContext db = DSL.using(c, SQLDialect.POSTGRES);
@@ -141,7 +142,7 @@ class AdoptCommandTest {
                             DSL.field(DSL.name("description"), String.class), DSL.field(DSL.name("success"), Boolean.class))
                     .from(DSL.table(DSL.name("flyway_schema_history")))
                     .orderBy(DSL.field(DSL.name("installed_rank"))).fetch();
-            assertThat(history.getValues(0, String.class)).containsExactly("0", "1", "2", "3");
+            assertThat(history.getValues(0, String.class)).containsExactly("0", "1", "2", "3", "4");
             assertThat(history.get(0).value2()).isEqualTo("Koji database adopted");
             assertThat(history.getValues(2, Boolean.class)).containsOnly(true);
         }
