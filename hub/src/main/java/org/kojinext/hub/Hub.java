@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
+import org.kojinext.hub.api.ExternalRepoApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
 import org.kojinext.hub.api.InheritanceApi;
@@ -12,9 +13,11 @@ import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PackageApi;
 import org.kojinext.hub.api.PackageListApi;
 import org.kojinext.hub.api.PermissionApi;
+import org.kojinext.hub.api.RepoApi;
 import org.kojinext.hub.api.RpmApi;
 import org.kojinext.hub.api.SessionApi;
 import org.kojinext.hub.api.TagApi;
+import org.kojinext.hub.api.TagGroupApi;
 import org.kojinext.hub.api.TaggingApi;
 import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.UserApi;
@@ -101,10 +104,13 @@ public final class Hub implements AutoCloseable {
                 new TargetApi(),
                 new PackageApi(),
                 new PackageListApi(tags, users),
+                new TagGroupApi(),
                 new BuildApi(users),
                 new RpmApi(),
                 new ArchiveApi(),
                 new TaggingApi(tags, users, changes),
+                new RepoApi(),
+                new ExternalRepoApi(),
                 new HistoryApi(users));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

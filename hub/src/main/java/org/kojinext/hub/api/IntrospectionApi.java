@@ -59,6 +59,14 @@ public final class IntrospectionApi implements ApiModule {
         m.method("getKojiVersion").access(Access.anonymousRead())
                 .doc("The Koji release whose API this hub follows.")
                 .handler((ctx, a) -> KOJI_VERSION);
+        // Koji answers these from its hub options EnableMaven and EnableWin, both False unless
+        // configured. Koji Next has no maven or Windows builds, so there is nothing to enable.
+        m.method("mavenEnabled").access(Access.anonymousRead())
+                .doc("Whether the hub supports maven builds: always False here (Koji's EnableMaven, off by default).")
+                .handler((ctx, a) -> false);
+        m.method("winEnabled").access(Access.anonymousRead())
+                .doc("Whether the hub supports Windows builds: always False here (Koji's EnableWin, off by default).")
+                .handler((ctx, a) -> false);
     }
 
     private List<Object> listApi() {

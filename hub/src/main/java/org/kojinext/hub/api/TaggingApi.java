@@ -20,6 +20,7 @@ import org.kojinext.hub.tagging.TagChanges;
 import org.kojinext.hub.tagging.TaggedBuilds;
 import org.kojinext.hub.tagging.TaggedRpms;
 import org.kojinext.hub.tagging.Tagger;
+import org.kojinext.hub.tags.TagStore;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -110,7 +111,7 @@ public final class TaggingApi implements ApiModule {
                 .param("draft", null)
                 .access(Access.anonymousRead())
                 .doc("The most recently tagged build of each package in a tag, with inheritance.")
-                .handler((ctx, a) -> tagged.read(ctx.tx(), query(tagId(ctx, a.get("tag")), a, true, 1, false)));
+                .handler((ctx, a) -> tagged.read(ctx.tx(), query(latestTagId(ctx, a.get("tag")), a, true, 1, false)));
         m.method("listTaggedRPMS").param("tag").param("event", null).param("inherit", false).param("latest", false)
                 .param("package", null).param("arch", null).param("rpmsigs", false).param("owner", null)
                 .param("type", null).param("strict", true).param("extra", true).param("draft", null)
@@ -128,7 +129,7 @@ public final class TaggingApi implements ApiModule {
                 .param("rpmsigs", false).param("type", null).param("draft", null)
                 .access(Access.anonymousRead())
                 .doc("The rpms of the latest builds in a tag, with inheritance: [rpms, builds].")
-                .handler((ctx, a) -> rpms(ctx, tagId(ctx, a.get("tag")), a, true, 1, true));
+                .handler((ctx, a) -> rpms(ctx, latestTagId(ctx, a.get("tag")), a, true, 1, true));
         m.method("tagChangedSinceEvent").param("event").param("taglist")
                 .access(Access.anonymousRead())
                 .doc("Whether anything in the listed tags changed after the event. Inheritance is not followed.")
@@ -186,8 +187,16 @@ public final class TaggingApi implements ApiModule {
                 a.bool("rpmsigs"));
     }
 
-    private int tagId(CallContext ctx, Object tag) {
-        return tags.get(ctx.db(), tag, true, null).id();
+    /**
+     * getLatestBuilds' and getLatestRPMS' tag, as Koji takes it: an id is used as it is; a name
+     * (or dict) is looked up among all tags, deleted ones included, and an unknown one is Koji's
+     * "No such entry in table tag".
+     */
+    private static int latestTagId(CallContext ctx, Object tag) {
+        if (tag instanceof Integer i) {
+            return i;
+        }
+        return TagStore.resolveId(ctx.db(), tag, true);
     }
 
     /** A deleted tag still has a history to ask about. */

@@ -4,6 +4,7 @@ import static org.kojinext.hub.db.jooq.Tables.BUILD;
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET;
 import static org.kojinext.hub.db.jooq.Tables.CONTENT_GENERATOR;
 import static org.kojinext.hub.db.jooq.Tables.EXTERNAL_REPO;
+import static org.kojinext.hub.db.jooq.Tables.GROUPS;
 import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
 import static org.kojinext.hub.db.jooq.Tables.PERMISSIONS;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
@@ -24,7 +25,7 @@ import org.kojinext.protocol.KojiFault;
 final class EntityIds {
     private static final Map<String, Table<?>> BY_NAME_OR_ID = Map.of(
             "tag", TAG, "package", PACKAGE, "permissions", PERMISSIONS, "build_target", BUILD_TARGET,
-            "external_repo", EXTERNAL_REPO, "content_generator", CONTENT_GENERATOR);
+            "external_repo", EXTERNAL_REPO, "content_generator", CONTENT_GENERATOR, "groups", GROUPS);
 
     private final DSLContext db;
     private final HistoryQuery.UserResolver users;

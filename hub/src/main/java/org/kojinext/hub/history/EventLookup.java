@@ -48,8 +48,11 @@ public final class EventLookup {
         return m;
     }
 
-    /** Python's int(): numbers truncate, digit strings parse, anything else is a ParameterError. */
-    static int toInt(Object v) {
+    /**
+     * Koji's convert_value(v, cast=int): Python's int(), where numbers truncate, digit strings
+     * parse, and anything else (None included) is a ParameterError.
+     */
+    public static int toInt(Object v) {
         if (v == null) {
             throw KojiFault.parameter("Invalid type, expected type <class 'int'>");
         }

@@ -1,9 +1,13 @@
 package org.kojinext.hub.tags;
 
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.GROUP_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.GROUP_PACKAGE_LISTING;
+import static org.kojinext.hub.db.jooq.Tables.GROUP_REQ_LISTING;
 import static org.kojinext.hub.db.jooq.Tables.PERMISSIONS;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
 import static org.kojinext.hub.db.jooq.Tables.TAG_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.TAG_EXTERNAL_REPOS;
 import static org.kojinext.hub.db.jooq.Tables.TAG_EXTRA;
 import static org.kojinext.hub.db.jooq.Tables.TAG_INHERITANCE;
 import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
@@ -238,6 +242,9 @@ public final class TagEditor {
         Versioned.revoke(db, TAG_LISTING, TAG_LISTING.TAG_ID.eq(id), event, userId);
         Versioned.revoke(db, TAG_PACKAGES, TAG_PACKAGES.TAG_ID.eq(id), event, userId);
         Versioned.revoke(db, TAG_PACKAGE_OWNERS, TAG_PACKAGE_OWNERS.TAG_ID.eq(id), event, userId);
-        // tag_external_repos and the group tables join this list when their migrations exist.
+        Versioned.revoke(db, TAG_EXTERNAL_REPOS, TAG_EXTERNAL_REPOS.TAG_ID.eq(id), event, userId);
+        Versioned.revoke(db, GROUP_CONFIG, GROUP_CONFIG.TAG_ID.eq(id), event, userId);
+        Versioned.revoke(db, GROUP_REQ_LISTING, GROUP_REQ_LISTING.TAG_ID.eq(id), event, userId);
+        Versioned.revoke(db, GROUP_PACKAGE_LISTING, GROUP_PACKAGE_LISTING.TAG_ID.eq(id), event, userId);
     }
 }

@@ -96,4 +96,22 @@ class KojiCliCompatibilityTest {
                 .singleElement().satisfies(sig -> assertThat(((Map<?, ?>) sig).get("sigkey")).isEqualTo("fd431d51"));
         assertThat((List<?>) admin.callKw("queryRPMSigs", List.of(), Map.of("sigkey", "FD431D51"))).hasSize(1);
     }
+
+    /**
+     * latest-build with a target's name instead of a tag's: Koji looks the tag up with
+     * get_tag_id, so the message is "No such entry in table tag", an id is taken as it is, and a
+     * deleted tag has no latest builds rather than being unknown.
+     */
+    @Test
+    void latestBuildsLookTheTagUpAsKojiDoes() {
+        for (String m : List.of("getLatestBuilds", "getLatestRPMS")) {
+            assertThatThrownBy(() -> admin.call(m, "cli-no-such-tag")).as(m)
+                    .hasMessage("No such entry in table tag: cli-no-such-tag");
+        }
+        assertThat(admin.call("getLatestBuilds", 99999)).isEqualTo(List.of());
+        assertThat(admin.call("getLatestRPMS", 99999)).isEqualTo(List.of(List.of(), List.of()));
+        admin.call("createTag", "cli-gone");
+        admin.call("deleteTag", "cli-gone");
+        assertThat(admin.call("getLatestBuilds", "cli-gone")).isEqualTo(List.of());
+    }
 }

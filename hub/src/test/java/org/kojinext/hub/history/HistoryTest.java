@@ -217,8 +217,9 @@ class HistoryTest {
     void aTagFilterFollowsKojisJoins() {
         KojiClient c = hub.client(Encoding.XML);
         Map<String, Object> h = map(history(c, Map.of("tag", "f40")));
-        assertThat(h.keySet()).containsExactly("build_target_config", "tag_config", "tag_extra",
-                "tag_inheritance", "tag_listing", "tag_package_owners", "tag_packages");
+        assertThat(h.keySet()).containsExactly("build_target_config", "group_config", "group_package_listing",
+                "group_req_listing", "tag_config", "tag_external_repos", "tag_extra", "tag_inheritance",
+                "tag_listing", "tag_package_owners", "tag_packages");
         // Either end of an inheritance link; of a target, the destination tag only.
         assertThat(rows(h, "tag_inheritance")).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("tag.name", "f40-build").containsEntry("parent.name", "f40")
@@ -235,7 +236,9 @@ class HistoryTest {
         assertThat(map(history(c, Map.of("xkey", "mock.new_chroot"))).keySet()).containsExactly("tag_extra");
 
         Map<String, Object> byPackage = map(history(c, Map.of("tag", "f40", "package", "foo")));
-        assertThat(byPackage.keySet()).containsExactly("tag_listing", "tag_package_owners", "tag_packages");
+        // Comps package lists name packages by text, so the package filter applies to them too.
+        assertThat(byPackage.keySet()).containsExactly("group_package_listing", "tag_listing", "tag_package_owners",
+                "tag_packages");
         assertThatThrownBy(() -> history(c, Map.of("tag", "nope")))
                 .hasMessage("No such entry in table tag: nope");
         assertThatThrownBy(() -> history(c, Map.of("permission", "nope")))
@@ -302,7 +305,8 @@ class HistoryTest {
     void everyTableByDefaultAndUnknownTablesRefused() {
         KojiClient c = hub.client(Encoding.XML);
         Map<String, Object> all = map(c.call("queryHistory"));
-        assertThat(all.keySet()).containsExactly("build_target_config", "tag_config", "tag_extra",
+        assertThat(all.keySet()).containsExactly("build_target_config", "external_repo_config", "group_config",
+                "group_package_listing", "group_req_listing", "tag_config", "tag_external_repos", "tag_extra",
                 "tag_inheritance", "tag_listing", "tag_package_owners", "tag_packages", "user_groups", "user_perms");
         assertThatThrownBy(() -> c.call("queryHistory", List.of("tag_listing", "nope")))
                 .isInstanceOfSatisfying(KojiFault.class, f -> assertThat(f.code()).isEqualTo(1000))
