@@ -37,13 +37,13 @@ import picocli.CommandLine;
  * {@code kojinext db adopt} on a database shaped like Koji 1.35's.
  *
  * <p>The Koji database here is a stand-in for a real Koji dump: Koji's schema file may not be
- * committed, so the fixture runs our own V1-V3 and V5 (which keep Koji 1.35's tables and columns) without
+ * committed, so the fixture runs our own V1-V3, V5 and V6 (which keep Koji 1.35's tables and columns) without
  * Flyway and removes what only Koji Next has. A real dump may still differ in ways this misses.
  */
 class AdoptCommandTest {
     private static final List<String> KOJI_SHAPED_MIGRATIONS = List.of(
             "V1__events_users_sessions.sql", "V2__change_notifications.sql", "V3__tags_packages_builds.sql",
-            "V5__tag_groups_repos.sql");
+            "V5__tag_groups_repos.sql", "V6__tasks_hosts_channels.sql");
 
     private record Run(int exit, String out, String err) {
     }
