@@ -1,32 +1,26 @@
 package org.kojinext.hub.history;
 
-import static org.kojinext.hub.db.jooq.Tables.BUILD;
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TARGET;
 import static org.kojinext.hub.db.jooq.Tables.CONTENT_GENERATOR;
 import static org.kojinext.hub.db.jooq.Tables.EXTERNAL_REPO;
-import static org.kojinext.hub.db.jooq.Tables.GROUPS;
-import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
 import static org.kojinext.hub.db.jooq.Tables.PERMISSIONS;
-import static org.kojinext.hub.db.jooq.Tables.TAG;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Table;
-import org.kojinext.hub.rpc.PythonRepr;
-import org.kojinext.protocol.KojiFault;
+import org.kojinext.hub.builds.BuildStore;
+import org.kojinext.hub.builds.PackageStore;
+import org.kojinext.hub.comps.GroupStore;
+import org.kojinext.hub.tags.NameOrId;
+import org.kojinext.hub.tags.TagStore;
 
 /**
- * Turns the value of a per-entity filter into the id it means, with Koji's lookup rules and
- * messages. Each filter is looked up once per call, and only when some table uses it, because
- * Koji looks an entity up only for the tables it applies to.
+ * Turns the value of a per-entity filter into the id it means, through the lookup Koji's
+ * query_history uses for that kind, so its rules and messages are the ones those methods have.
+ * Each filter is looked up once per call, and only when some table uses it, because Koji looks an
+ * entity up only for the tables it applies to.
  */
 final class EntityIds {
-    private static final Map<String, Table<?>> BY_NAME_OR_ID = Map.of(
-            "tag", TAG, "package", PACKAGE, "permissions", PERMISSIONS, "build_target", BUILD_TARGET,
-            "external_repo", EXTERNAL_REPO, "content_generator", CONTENT_GENERATOR, "groups", GROUPS);
-
     private final DSLContext db;
     private final HistoryQuery.UserResolver users;
     private final Map<String, Integer> seen = new HashMap<>();
@@ -50,77 +44,18 @@ final class EntityIds {
     }
 
     private int lookup(String kind, Object value) {
-        if (kind.equals("users")) {
-            return users.id(db, value);
-        }
-        if (kind.equals("build")) {
-            return buildId(value);
-        }
-        Table<?> table = BY_NAME_OR_ID.get(kind);
-        if (table == null) {
-            throw new IllegalStateException("no lookup for " + kind);
-        }
-        return nameOrId(table, value);
-    }
-
-    /** Koji's lookup_name: an id, a name, or a struct with either. */
-    private int nameOrId(Table<?> table, Object info) {
-        Object key = info;
-        if (info instanceof Map<?, ?> m) {
-            if (m.containsKey("id")) {
-                try {
-                    key = EventLookup.toInt(m.get("id"));
-                } catch (KojiFault e) {
-                    throw KojiFault.parameter("Invalid name or id value: " + PythonRepr.str(info));
-                }
-            } else if (m.containsKey("name")) {
-                key = m.get("name");
-            } else {
-                throw KojiFault.parameter("Invalid name or id value: " + PythonRepr.str(info));
-            }
-        }
-        Condition where;
-        if (key instanceof Integer i) {
-            where = NameJoin.id(table).eq(i);
-        } else if (key instanceof String s) {
-            where = NameJoin.name(table).eq(s);
-        } else {
-            throw KojiFault.parameter("Invalid name or id value: " + PythonRepr.str(info));
-        }
-        Integer id = db.select(NameJoin.id(table)).from(table).where(where).fetchOne(NameJoin.id(table));
-        if (id == null) {
-            throw KojiFault.generic("No such entry in table " + table.getName() + ": " + PythonRepr.str(info));
-        }
-        return id;
-    }
-
-    /** Koji's get_build: an id, an N-V-R string, or a struct with name, version and release. */
-    private int buildId(Object info) {
-        if (info instanceof Integer i) {
-            if (!db.fetchExists(BUILD, BUILD.ID.eq(i))) {
-                throw KojiFault.generic("No such build: " + i);
-            }
-            return i;
-        }
-        Map<?, ?> nvr;
-        if (info instanceof String s) {
-            nvr = Nvr.parse(s);
-        } else if (info instanceof Map<?, ?> m) {
-            nvr = m;
-        } else {
-            throw KojiFault.generic("Invalid type for argument: " + PyType.of(info));
-        }
-        if (!(nvr.containsKey("name") && nvr.containsKey("version") && nvr.containsKey("release"))) {
-            throw KojiFault.generic("did not provide name, version, and release");
-        }
-        Integer id = db.select(BUILD.ID).from(BUILD).join(PACKAGE).on(PACKAGE.ID.eq(BUILD.PKG_ID))
-                .where(PACKAGE.NAME.eq(String.valueOf(nvr.get("name"))),
-                        BUILD.VERSION.eq(String.valueOf(nvr.get("version"))),
-                        BUILD.RELEASE.eq(String.valueOf(nvr.get("release"))))
-                .fetchOne(BUILD.ID);
-        if (id == null) {
-            throw KojiFault.generic("No such build: " + PythonRepr.of(info));
-        }
-        return id;
+        return switch (kind) {
+            case "users" -> users.id(db, value);
+            case "tag" -> TagStore.resolveId(db, value, true);
+            case "package" -> PackageStore.resolveId(db, value, true);
+            case "build" -> (Integer) BuildStore.resolve(db, value, true).get("id");
+            case "permissions" -> NameOrId.lookupId(db, PERMISSIONS.ID, PERMISSIONS.NAME, value, true);
+            case "build_target" -> NameOrId.lookupId(db, BUILD_TARGET.ID, BUILD_TARGET.NAME, value, true);
+            case "external_repo" -> NameOrId.lookupId(db, EXTERNAL_REPO.ID, EXTERNAL_REPO.NAME, value, true);
+            case "content_generator" ->
+                    NameOrId.lookupId(db, CONTENT_GENERATOR.ID, CONTENT_GENERATOR.NAME, value, true);
+            case "groups" -> GroupStore.require(db, value).id();
+            default -> throw new IllegalStateException("no lookup for " + kind);
+        };
     }
 }

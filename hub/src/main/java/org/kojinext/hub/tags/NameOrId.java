@@ -2,7 +2,9 @@ package org.kojinext.hub.tags;
 
 import java.util.Map;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.TableField;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
@@ -15,7 +17,7 @@ public final class NameOrId {
     }
 
     /** The info reduced to an Integer id or a String name. */
-    public static Object normalize(Object info) {
+    private static Object normalize(Object info) {
         Object v = info;
         if (v instanceof Map<?, ?> m) {
             if (m.containsKey("id")) {
@@ -41,5 +43,18 @@ public final class NameOrId {
     public static Condition condition(Field<Integer> id, Field<String> name, Object info) {
         Object v = normalize(info);
         return v instanceof Integer i ? id.eq(i) : name.eq((String) v);
+    }
+
+    /**
+     * Koji's lookup_name(table, info)['id'] for a table with id and name columns: null when there
+     * is no such row, or with {@code strict} Koji's "No such entry" fault.
+     */
+    public static Integer lookupId(DSLContext db, TableField<?, Integer> id, TableField<?, String> name, Object info,
+                                   boolean strict) {
+        Integer found = db.select(id).from(id.getTable()).where(condition(id, name, info)).fetchOne(id);
+        if (found == null && strict) {
+            throw KojiFault.generic("No such entry in table " + id.getTable().getName() + ": " + PythonRepr.str(info));
+        }
+        return found;
     }
 }

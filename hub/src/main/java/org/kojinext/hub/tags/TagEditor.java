@@ -218,13 +218,7 @@ public final class TagEditor {
     }
 
     private Integer permId(Object perm) {
-        Object v = NameOrId.normalize(perm);
-        var r = db.select(PERMISSIONS.ID).from(PERMISSIONS)
-                .where(v instanceof Integer i ? PERMISSIONS.ID.eq(i) : PERMISSIONS.NAME.eq((String) v)).fetchOne();
-        if (r == null) {
-            throw KojiFault.generic("No such entry in table permissions: " + PythonRepr.str(perm));
-        }
-        return r.value1();
+        return NameOrId.lookupId(db, PERMISSIONS.ID, PERMISSIONS.NAME, perm, true);
     }
 
     /**

@@ -28,14 +28,7 @@ public final class TagStore {
      * (the tag table is not versioned, so no event applies). Null when absent and not strict.
      */
     public static Integer resolveId(DSLContext db, Object tagInfo, boolean strict) {
-        Record2<Integer, String> r = lookup(db, tagInfo);
-        if (r == null) {
-            if (strict) {
-                throw KojiFault.generic("No such entry in table tag: " + PythonRepr.str(tagInfo));
-            }
-            return null;
-        }
-        return r.value1();
+        return NameOrId.lookupId(db, TAG.ID, TAG.NAME, tagInfo, strict);
     }
 
     /** Koji's lookup_tag: id and name of the tag row, or null. */
