@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 import org.kojinext.hub.auth.NameRules;
 import org.kojinext.hub.db.jooq.tables.records.PackageRecord;
 import org.kojinext.hub.rpc.PythonRepr;
+import org.kojinext.hub.tags.NameOrId;
 import org.kojinext.protocol.KojiFault;
 
 /** Packages (srpm names): Koji's lookup_package, get_package_id and new_package. */
@@ -20,24 +21,7 @@ public final class PackageStore {
      * or with {@code strict} fails with Koji's message, when there is none.
      */
     public static PackageRecord resolve(DSLContext db, Object info, boolean strict) {
-        Object key = info;
-        if (info instanceof Map<?, ?> m) {
-            if (m.containsKey("id")) {
-                key = asInt(m.get("id"), "Invalid name or id value: " + PythonRepr.of(info));
-            } else if (m.containsKey("name")) {
-                key = m.get("name");
-            } else {
-                throw KojiFault.parameter("Invalid name or id value: " + PythonRepr.of(info));
-            }
-        }
-        PackageRecord r;
-        if (key instanceof Integer id) {
-            r = db.selectFrom(PACKAGE).where(PACKAGE.ID.eq(id)).fetchOne();
-        } else if (key instanceof String name) {
-            r = db.selectFrom(PACKAGE).where(PACKAGE.NAME.eq(name)).fetchOne();
-        } else {
-            throw KojiFault.parameter("Invalid name or id value: " + PythonRepr.of(info));
-        }
+        PackageRecord r = db.selectFrom(PACKAGE).where(NameOrId.condition(PACKAGE.ID, PACKAGE.NAME, info)).fetchOne();
         if (r == null && strict) {
             throw KojiFault.generic("No such entry in table package: " + PythonRepr.str(info));
         }
@@ -67,22 +51,4 @@ public final class PackageStore {
         m.put("name", r.getName());
         return m;
     }
-
-    private static int asInt(Object v, String message) {
-        if (v instanceof Integer i) {
-            return i;
-        }
-        if (v instanceof String s) {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                throw KojiFault.parameter(message);
-            }
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        throw KojiFault.parameter(message);
-    }
-
 }
