@@ -15,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.jooq.tables.records.ArchivetypesRecord;
 import org.kojinext.hub.rpc.PythonRepr;

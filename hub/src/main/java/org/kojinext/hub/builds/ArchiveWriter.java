@@ -5,6 +5,7 @@ import static org.kojinext.hub.db.jooq.Tables.BTYPE;
 
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 

@@ -18,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.jooq.tables.Users;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;

@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.kojinext.hub.builds.BuildStore;
-import org.kojinext.hub.builds.ExtraJson;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.jooq.tables.Events;
 import org.kojinext.hub.history.EventLookup;
 import org.kojinext.hub.tags.TagStore;

@@ -17,7 +17,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
-import org.kojinext.hub.builds.ExtraJson;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Tx;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.protocol.KojiFault;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.kojinext.hub.auth.NameRules;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.records.TagConfigRecord;
 import org.kojinext.hub.db.jooq.tables.records.TagExtraRecord;

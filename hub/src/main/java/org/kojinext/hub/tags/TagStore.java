@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
@@ -82,7 +83,8 @@ public final class TagStore {
                 .orderBy(TAG_EXTRA.KEY)
                 .fetch(r -> r.value2() == null
                         ? new ExtraValue(r.value1(), true, null)
-                        : new ExtraValue(r.value1(), false, ExtraJson.decode(r.value2(), r.value1())));
+                        : new ExtraValue(r.value1(), false,
+                                ExtraJson.decode(r.value2(), "No such tag extra data: " + r.value1())));
     }
 
     /** One extra key: blocked keys have no value and hide the key from inheritance. */

@@ -1,4 +1,4 @@
-package org.kojinext.hub.tags;
+package org.kojinext.hub.db;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -17,7 +17,11 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
-/** Tag extra values: Koji keeps each as the JSON text of the value, so adopted rows read the same. */
+/**
+ * The JSON text Koji keeps in extra columns (tag extra values, build, rpm and archive extra), so
+ * rows a Koji hub wrote read the same. Only what Python's json module takes is encoded: a value
+ * Koji could not have stored is refused rather than stored in a form Koji would not read back.
+ */
 public final class ExtraJson {
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -34,19 +38,22 @@ public final class ExtraJson {
         return out.toString();
     }
 
-    /** The stored text's value; {@code key} names it when the text is not JSON, as Koji's message does. */
-    public static Object decode(String text, String key) {
+    /**
+     * The decoded value, null for a NULL column. Text that is not one JSON value fails with
+     * {@code error: 'text'}: each caller passes the message Koji gives for that column.
+     */
+    public static Object decode(String text, String error) {
         if (text == null) {
             return null;
         }
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
             Object v = read(p, p.nextToken());
             if (p.nextToken() != null) {
-                throw KojiFault.generic("No such tag extra data: " + key + ": " + PythonRepr.of(text));
+                throw KojiFault.generic(error + ": " + PythonRepr.of(text));
             }
             return v;
         } catch (JacksonException | IllegalStateException e) {
-            throw KojiFault.generic("No such tag extra data: " + key + ": " + PythonRepr.of(text));
+            throw KojiFault.generic(error + ": " + PythonRepr.of(text));
         }
     }
 
