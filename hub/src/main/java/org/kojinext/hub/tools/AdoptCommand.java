@@ -1,19 +1,15 @@
 package org.kojinext.hub.tools;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.kojinext.hub.config.HubConfig;
-import org.kojinext.hub.config.HubConfigLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,22 +27,8 @@ public final class AdoptCommand implements Callable<Integer> {
     static final String BASELINE_VERSION = "0";
     static final String BASELINE_DESCRIPTION = "Koji database adopted";
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "the Koji database, e.g. jdbc:postgresql://db.example.com/koji (default: db.url)")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "database user (default: db.user, else postgres)")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "database password (default: db.password)")
-    String dbPassword;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "hub configuration file (default: DIR/hub.conf if present)")
-    Path config;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "hub data directory (default: ${DEFAULT-VALUE})",
-            defaultValue = "kojinext-data")
-    Path dataDir;
+    @Mixin
+    DbOptions db;
 
     @Option(names = "--dry-run", description = "check the database and list what would run, changing nothing")
     boolean dryRun;
@@ -57,16 +39,14 @@ public final class AdoptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        HubConfig cfg = HubConfigLoader.load(config, dataDir.toAbsolutePath(), System.getenv());
-        String url = dbUrl != null ? dbUrl : cfg.dbUrl();
-        if (url == null) {
+        DbOptions.Target target = db.configured();
+        if (target == null) {
             return refuse("no database given: pass --db-url or set db.url (KOJINEXT_DB_URL)");
         }
-        String user = dbUser != null ? dbUser : cfg.dbUser();
-        String password = dbPassword != null ? dbPassword : cfg.dbPassword();
+        String url = target.url();
 
         KojiSchema schema;
-        try (Connection conn = connect(url, user, password)) {
+        try (Connection conn = target.connect()) {
             schema = KojiSchema.read(conn);
         }
         if (schema.has(KojiSchema.FLYWAY_HISTORY)) {
@@ -84,7 +64,7 @@ public final class AdoptCommand implements Callable<Integer> {
         }
 
         Flyway flyway = Flyway.configure()
-                .dataSource(url, user, password)
+                .dataSource(url, target.user(), target.password())
                 .locations("classpath:db/migration")
                 .baselineVersion(BASELINE_VERSION)
                 .baselineDescription(BASELINE_DESCRIPTION)
@@ -116,16 +96,5 @@ public final class AdoptCommand implements Callable<Integer> {
         err.println("kojinext db adopt: " + why);
         err.flush();
         return 1;
-    }
-
-    private static Connection connect(String url, String user, String password) throws Exception {
-        Properties props = new Properties();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        return DriverManager.getConnection(url, props);
     }
 }
