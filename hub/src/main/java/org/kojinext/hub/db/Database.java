@@ -71,16 +71,24 @@ public final class Database implements AutoCloseable {
      */
     public Connection openDedicated(String applicationName) throws SQLException {
         Properties props = new Properties();
-        if (pool.getUsername() != null) {
-            props.setProperty("user", pool.getUsername());
-        }
-        if (pool.getPassword() != null) {
-            props.setProperty("password", pool.getPassword());
-        }
         props.setProperty("ApplicationName", applicationName);
         // A dead server or network must surface as an error, not as a read that never returns.
         props.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(pool.getJdbcUrl(), props);
+        return connect(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), props);
+    }
+
+    /** A plain connection outside any pool; a null user or password is left to the driver. */
+    public static Connection connect(String url, String user, String password, Properties driverProps)
+            throws SQLException {
+        Properties props = new Properties();
+        props.putAll(driverProps);
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
     }
 
     public DataSource dataSource() {

@@ -2,11 +2,11 @@ package org.kojinext.hub.tools;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.kojinext.hub.config.HubConfig;
 import org.kojinext.hub.config.HubConfigLoader;
+import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.EmbeddedPostgresServer;
 import picocli.CommandLine.Option;
 
@@ -41,14 +41,7 @@ public final class DbOptions {
             implements AutoCloseable {
         /** A plain connection, outside any pool. */
         public Connection connect() throws SQLException {
-            Properties props = new Properties();
-            if (user != null) {
-                props.setProperty("user", user);
-            }
-            if (password != null) {
-                props.setProperty("password", password);
-            }
-            return DriverManager.getConnection(url, props);
+            return Database.connect(url, user, password, new Properties());
         }
 
         @Override

@@ -15,7 +15,6 @@ import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGE_OWNERS;
 import static org.kojinext.hub.db.jooq.Tables.USERS;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +35,7 @@ import org.jooq.TableRecord;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.jooq.tables.records.BuildRecord;
 import org.kojinext.hub.db.jooq.tables.records.EventsRecord;
 import org.kojinext.hub.db.jooq.tables.records.TagListingRecord;
@@ -88,16 +88,10 @@ public final class DistributionSeeder {
     public static Result seed(String url, String user, String password, SeedPlan plan, Consumer<String> progress)
             throws SQLException {
         Properties props = new Properties();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
         // Lets the driver send each batch as multi-row INSERTs: several times faster here.
         props.setProperty("reWriteBatchedInserts", "true");
         props.setProperty("ApplicationName", "kojinext-dev-seed");
-        try (Connection c = DriverManager.getConnection(url, props)) {
+        try (Connection c = Database.connect(url, user, password, props)) {
             c.setAutoCommit(false);
             DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
             try {
