@@ -20,12 +20,8 @@ public final class ArchiveWriter {
      * filename, and marks the build as having content of that btype. Returns the get_archive struct.
      */
     public static Map<String, Object> importInfo(DSLContext db, Object buildInfo, Map<String, Object> info) {
-        Map<String, Object> build = BuildStore.resolve(db, buildInfo, true);
+        Map<String, Object> build = BuildWriter.importTarget(db, buildInfo);
         int buildId = (Integer) build.get("id");
-        BuildState state = BuildState.of((Integer) build.get("state"));
-        if (state == BuildState.FAILED || state == BuildState.CANCELED || state == BuildState.DELETED) {
-            throw KojiFault.generic("Build is " + state + ": " + build.get("nvr"));
-        }
         if (!(info.get("filename") instanceof String filename) || filename.isEmpty() || filename.contains("/")) {
             throw KojiFault.generic("archive filename must be a plain file name, got " + PythonRepr.of(info.get("filename")));
         }

@@ -185,6 +185,19 @@ public final class BuildWriter {
         db.update(BUILD).set(BUILD.OWNER, userId).where(BUILD.ID.eq((Integer) build.get("id"))).execute();
     }
 
+    /**
+     * The get_build struct of a build that may take imported content: Koji's import_rpm and
+     * import_archive refuse FAILED, CANCELED and DELETED builds.
+     */
+    static Map<String, Object> importTarget(DSLContext db, Object buildInfo) {
+        Map<String, Object> build = BuildStore.resolve(db, buildInfo, true);
+        BuildState state = BuildState.of((Integer) build.get("state"));
+        if (state == BuildState.FAILED || state == BuildState.CANCELED || state == BuildState.DELETED) {
+            throw KojiFault.generic("Build is " + state + ": " + build.get("nvr"));
+        }
+        return build;
+    }
+
     /** Records that a build has content of a type (Koji's new_typed_build); harmless when it already has. */
     public static void ensureType(DSLContext db, int buildId, int btypeId) {
         db.insertInto(BUILD_TYPES).set(BUILD_TYPES.BUILD_ID, buildId).set(BUILD_TYPES.BTYPE_ID, btypeId)

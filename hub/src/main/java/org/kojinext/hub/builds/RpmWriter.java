@@ -28,12 +28,8 @@ public final class RpmWriter {
      * is not the build's. Returns the get_rpm struct.
      */
     public static Map<String, Object> importInfo(DSLContext db, Object buildInfo, Map<String, Object> hdr) {
-        Map<String, Object> build = BuildStore.resolve(db, buildInfo, true);
+        Map<String, Object> build = BuildWriter.importTarget(db, buildInfo);
         int buildId = (Integer) build.get("id");
-        BuildState state = BuildState.of((Integer) build.get("state"));
-        if (state == BuildState.FAILED || state == BuildState.CANCELED || state == BuildState.DELETED) {
-            throw KojiFault.generic("Build is " + state + ": " + build.get("nvr"));
-        }
         String name = text(hdr, "name");
         String version = text(hdr, "version");
         String release = text(hdr, "release");
