@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.kojinext.hub.auth.NameRules;
 import org.kojinext.hub.db.jooq.tables.records.PackageRecord;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PythonRepr;
-import org.kojinext.hub.tags.NameOrId;
 import org.kojinext.protocol.KojiFault;
 
 /** Packages (srpm names): Koji's lookup_package, get_package_id and new_package. */

@@ -3,8 +3,8 @@ package org.kojinext.hub.comps;
 import static org.kojinext.hub.db.jooq.Tables.GROUPS;
 
 import org.jooq.DSLContext;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PythonRepr;
-import org.kojinext.hub.tags.NameOrId;
 import org.kojinext.protocol.KojiFault;
 
 /**

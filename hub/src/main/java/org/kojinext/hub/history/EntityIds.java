@@ -11,7 +11,7 @@ import org.jooq.DSLContext;
 import org.kojinext.hub.builds.BuildStore;
 import org.kojinext.hub.builds.PackageStore;
 import org.kojinext.hub.comps.GroupStore;
-import org.kojinext.hub.tags.NameOrId;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.tags.TagStore;
 
 /**

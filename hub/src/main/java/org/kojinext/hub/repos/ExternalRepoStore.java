@@ -14,8 +14,8 @@ import org.kojinext.hub.auth.NameRules;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.rpc.CallContext;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PythonRepr;
-import org.kojinext.hub.tags.NameOrId;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 

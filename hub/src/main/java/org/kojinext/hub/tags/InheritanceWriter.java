@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.records.TagInheritanceRecord;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;

@@ -26,6 +26,8 @@ import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.records.TagConfigRecord;
 import org.kojinext.hub.db.jooq.tables.records.TagExtraRecord;
+import org.kojinext.hub.rpc.NameOrId;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;

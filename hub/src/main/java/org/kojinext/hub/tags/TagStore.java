@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Versioned;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 

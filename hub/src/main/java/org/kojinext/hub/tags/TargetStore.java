@@ -18,6 +18,8 @@ import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.Tag;
 import org.kojinext.hub.db.jooq.tables.records.BuildTargetConfigRecord;
+import org.kojinext.hub.rpc.NameOrId;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;

@@ -1,11 +1,10 @@
-package org.kojinext.hub.tags;
+package org.kojinext.hub.rpc;
 
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.TableField;
-import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /**

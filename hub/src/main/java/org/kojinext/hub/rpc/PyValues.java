@@ -1,10 +1,9 @@
-package org.kojinext.hub.tags;
+package org.kojinext.hub.rpc;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -12,11 +11,11 @@ import org.kojinext.protocol.KojiFault;
  * 1 == 1.0, deep for lists and dicts) decides whether an edit changes anything, and type names
  * appear in Koji's messages.
  */
-final class PyValues {
+public final class PyValues {
     private PyValues() {
     }
 
-    static boolean eq(Object a, Object b) {
+    public static boolean eq(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
         }
@@ -59,7 +58,7 @@ final class PyValues {
     }
 
     /** The name Python gives the value's type. */
-    static String typeName(Object v) {
+    public static String typeName(Object v) {
         return switch (v) {
             case null -> "NoneType";
             case String s -> "str";
@@ -74,7 +73,7 @@ final class PyValues {
     }
 
     /** An integer argument, as Python's int() would take it from an int, bool or digits. */
-    static Integer toInt(Object v) {
+    public static Integer toInt(Object v) {
         return switch (v) {
             case Integer i -> i;
             case Long l when l == l.intValue() -> l.intValue();
@@ -91,7 +90,7 @@ final class PyValues {
     }
 
     /** Koji's check that a value is a list (convert_value with check_only). */
-    static List<?> requireList(Object v) {
+    public static List<?> requireList(Object v) {
         if (v instanceof List<?> l) {
             return l;
         }
