@@ -1,7 +1,5 @@
 package org.kojinext.hub.tags;
 
-import static org.kojinext.hub.db.jooq.Tables.BUILD;
-import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
 import static org.kojinext.hub.db.jooq.Tables.PERMISSIONS;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
 import static org.kojinext.hub.db.jooq.Tables.TAG_CONFIG;
@@ -18,8 +16,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.kojinext.hub.builds.BuildStore;
+import org.kojinext.hub.builds.PackageStore;
 import org.kojinext.hub.db.QueryOpts;
-import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
@@ -54,9 +53,8 @@ public final class TagList {
             where.add(TAG_LISTING.ACTIVE.isTrue());
             where.add(TAG_LISTING.BUILD_ID.eq(buildId));
         } else if (pkg != null) {
-            var p = db.select(PACKAGE.ID).from(PACKAGE)
-                    .where(NameOrId.condition(PACKAGE.ID, PACKAGE.NAME, pkg)).fetchOne();
-            if (p == null) {
+            Integer pkgId = PackageStore.resolveId(db, pkg, false);
+            if (pkgId == null) {
                 throw KojiFault.generic("No such package: " + PythonRepr.str(pkg));
             }
             columns.put("owner_id", USERS.ID);
@@ -69,7 +67,7 @@ public final class TagList {
                             TAG_PACKAGE_OWNERS.ACTIVE.isTrue())
                     .join(USERS).on(USERS.ID.eq(TAG_PACKAGE_OWNERS.OWNER));
             where.add(TAG_PACKAGES.ACTIVE.isTrue());
-            where.add(TAG_PACKAGES.PACKAGE_ID.eq(p.value1()));
+            where.add(TAG_PACKAGES.PACKAGE_ID.eq(pkgId));
         }
         if (pattern != null) {
             where.add(TAG.NAME.likeIgnoreCase(globToLike(pattern), '\\'));
@@ -94,30 +92,12 @@ public final class TagList {
     }
 
     /** The build named by id, N-V-R string or dict, as Koji's get_build finds it for this purpose. */
+    /** Koji's list_tags: get_build, not strict, then its own message. */
     private static int buildId(DSLContext db, Object build) {
-        Condition which;
-        Object info = build instanceof Map<?, ?> m && m.containsKey("id") ? m.get("id") : build;
-        if (info instanceof Integer id) {
-            which = BUILD.ID.eq(id);
-        } else if (info instanceof String nvr) {
-            int r = nvr.lastIndexOf('-');
-            int v = r > 0 ? nvr.lastIndexOf('-', r - 1) : -1;
-            if (v <= 0) {
-                throw KojiFault.generic("invalid format: " + nvr);
-            }
-            which = PACKAGE.NAME.eq(nvr.substring(0, v)).and(BUILD.VERSION.eq(nvr.substring(v + 1, r)))
-                    .and(BUILD.RELEASE.eq(nvr.substring(r + 1)));
-        } else if (info instanceof Map<?, ?> m && m.get("name") instanceof String n
-                && m.get("version") instanceof String ver && m.get("release") instanceof String rel) {
-            which = PACKAGE.NAME.eq(n).and(BUILD.VERSION.eq(ver)).and(BUILD.RELEASE.eq(rel));
-        } else {
-            throw KojiFault.generic("Invalid build info: " + PythonRepr.of(build));
-        }
-        var row = db.select(BUILD.ID).from(BUILD).join(PACKAGE).on(PACKAGE.ID.eq(BUILD.PKG_ID)).where(which)
-                .fetchOne();
-        if (row == null) {
+        Map<String, Object> b = BuildStore.resolve(db, build, false);
+        if (b == null) {
             throw KojiFault.generic("No such build: " + PythonRepr.str(build));
         }
-        return row.value1();
+        return (Integer) b.get("id");
     }
 }
