@@ -18,6 +18,7 @@ import org.jooq.Table;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.jooq.tables.records.ArchivetypesRecord;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
@@ -176,8 +177,8 @@ public final class ArchiveStore {
             throw KojiFault.generic("one of filename, type_name, or type_id must be specified");
         }
         if (!(filename instanceof String name)) {
-            throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(filename) + "': <class '"
-                    + BuildStore.pythonType(filename) + "'>, expected type <class 'str'>");
+            throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(filename) + "': "
+                    + PyValues.classOf(filename) + ", expected type <class 'str'>");
         }
         List<ArchivetypesRecord> all = db.selectFrom(ARCHIVETYPES).orderBy(ARCHIVETYPES.ID).fetch();
         String[] parts = name.toLowerCase(Locale.ROOT).split("\\.", -1);

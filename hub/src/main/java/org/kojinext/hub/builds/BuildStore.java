@@ -20,6 +20,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.jooq.tables.Users;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
@@ -81,7 +82,7 @@ public final class BuildStore {
             version = PythonRepr.str(m.get("version"));
             release = PythonRepr.str(m.get("release"));
         } else {
-            throw KojiFault.generic("Invalid type for argument: <class '" + pythonType(info) + "'>");
+            throw KojiFault.generic("Invalid type for argument: " + PyValues.classOf(info));
         }
         Integer id = findId(db, name, version, release);
         if (id == null && strict) {
@@ -203,22 +204,6 @@ public final class BuildStore {
     /** PostgreSQL's date_part('epoch', t): seconds as a float. */
     public static Double epoch(OffsetDateTime t) {
         return t == null ? null : t.toEpochSecond() + t.getNano() / 1e9;
-    }
-
-    static String pythonType(Object v) {
-        if (v == null) {
-            return "NoneType";
-        }
-        return switch (v) {
-            case Boolean b -> "bool";
-            case Integer i -> "int";
-            case Long l -> "int";
-            case Double d -> "float";
-            case String s -> "str";
-            case List<?> l -> "list";
-            case Map<?, ?> m -> "dict";
-            default -> v.getClass().getSimpleName();
-        };
     }
 
     static Condition draftIs(boolean draft) {

@@ -16,6 +16,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.QueryOpts;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
@@ -53,7 +54,7 @@ public final class RpmStore {
             data = new LinkedHashMap<>();
             m.forEach((k, v) -> data.put(String.valueOf(k), v));
         } else {
-            throw KojiFault.generic("Invalid type for rpminfo: <class '" + BuildStore.pythonType(info) + "'>");
+            throw KojiFault.generic("Invalid type for rpminfo: " + PyValues.classOf(info));
         }
         List<Map<String, Object>> rpms = find(db, data);
         if (multi) {
@@ -180,8 +181,7 @@ public final class RpmStore {
         } else if (f.arches() instanceof String arch) {
             where.add(RPMINFO.ARCH.eq(arch));
         } else if (f.arches() != null) {
-            throw KojiFault.generic("Invalid type for \"arches\" parameter: <class '"
-                    + BuildStore.pythonType(f.arches()) + "'>");
+            throw KojiFault.generic("Invalid type for \"arches\" parameter: " + PyValues.classOf(f.arches()));
         }
         if (f.draft() != null) {
             where.add(f.draft() ? RPMINFO.DRAFT.isTrue() : RPMINFO.DRAFT.isDistinctFrom(true));

@@ -3,6 +3,7 @@ package org.kojinext.hub.history;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.protocol.KojiFault;
 
 /** Koji's float timestamps: seconds since the epoch, to the microsecond PostgreSQL keeps. */
@@ -31,7 +32,7 @@ final class Epoch {
         } else if (value instanceof Boolean b) {
             s = b ? 1 : 0;
         } else {
-            throw KojiFault.generic("Invalid type for " + what + ": " + PyType.of(value));
+            throw KojiFault.generic("Invalid type for " + what + ": " + PyValues.classOf(value));
         }
         if (!Double.isFinite(s)) {
             throw KojiFault.generic("Invalid timestamp for " + what + ": " + value);

@@ -8,6 +8,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.jooq.tables.records.EventsRecord;
+import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
@@ -27,7 +28,7 @@ public final class EventLookup {
         Condition where = DSL.noCondition();
         if (before != null) {
             if (!(before instanceof Number || before instanceof Boolean)) {
-                throw KojiFault.generic("Invalid type for before: " + PyType.of(before));
+                throw KojiFault.generic("Invalid type for before: " + PyValues.classOf(before));
             }
             where = EVENTS.TIME.lt(Epoch.fromSeconds(before, "before"));
         }
@@ -75,7 +76,7 @@ public final class EventLookup {
         } catch (ArithmeticException | NumberFormatException e) {
             // falls through to Koji's message
         }
-        throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v) + "': " + PyType.of(v)
+        throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v) + "': " + PyValues.classOf(v)
                 + ", expected type <class 'int'>");
     }
 }

@@ -68,8 +68,14 @@ public final class PyValues {
             case Number n -> "float";
             case Map<?, ?> m -> "dict";
             case List<?> l -> "list";
+            case byte[] b -> "bytes";
             default -> v.getClass().getSimpleName();
         };
+    }
+
+    /** Python's {@code type(x)} as Koji's messages print it, e.g. {@code <class 'str'>}. */
+    public static String classOf(Object v) {
+        return "<class '" + typeName(v) + "'>";
     }
 
     /** An integer argument, as Python's int() would take it from an int, bool or digits. */
@@ -95,6 +101,6 @@ public final class PyValues {
             return l;
         }
         throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v)
-                + "': <class '" + typeName(v) + "'>, expected type <class 'list'>");
+                + "': " + classOf(v) + ", expected type <class 'list'>");
     }
 }
