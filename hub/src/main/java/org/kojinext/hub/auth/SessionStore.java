@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.jooq.tables.Sessions;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiFault;
@@ -214,13 +215,13 @@ public final class SessionStore {
         m.put("hostip", r.get(SESSIONS.HOSTIP));
         m.put("callnum", r.get(SESSIONS.CALLNUM));
         m.put("start_time", r.get(SESSIONS.START_TIME));
-        m.put("start_ts", epoch(r.get(SESSIONS.START_TIME)));
+        m.put("start_ts", Epoch.seconds(r.get(SESSIONS.START_TIME)));
         m.put("update_time", r.get(SESSIONS.UPDATE_TIME));
-        m.put("update_ts", epoch(r.get(SESSIONS.UPDATE_TIME)));
+        m.put("update_ts", Epoch.seconds(r.get(SESSIONS.UPDATE_TIME)));
         m.put("exclusive", r.get(SESSIONS.EXCLUSIVE));
         m.put("closed", r.get(SESSIONS.CLOSED));
         m.put("renew_time", r.get(SESSIONS.RENEW_TIME));
-        m.put("renew_ts", epoch(r.get(SESSIONS.RENEW_TIME)));
+        m.put("renew_ts", Epoch.seconds(r.get(SESSIONS.RENEW_TIME)));
         return m;
     }
 
@@ -231,10 +232,6 @@ public final class SessionStore {
         OffsetDateTime base = row.get(SESSIONS.RENEW_TIME) != null
                 ? row.get(SESSIONS.RENEW_TIME) : row.get(SESSIONS.START_TIME);
         return OffsetDateTime.now().isAfter(base.plus(renewalTimeout));
-    }
-
-    private static Double epoch(OffsetDateTime t) {
-        return t == null ? null : t.toInstant().toEpochMilli() / 1000.0 + (t.getNano() % 1_000_000) / 1e9;
     }
 
     private static String newKey(int userId) {

@@ -8,9 +8,7 @@ import static org.kojinext.hub.db.jooq.Tables.EVENTS;
 import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
 import static org.kojinext.hub.db.jooq.Tables.VOLUME;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
@@ -129,10 +128,7 @@ public final class BuildList {
         if (value instanceof String s) {
             t = DSL.val(s).cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
         } else if (value instanceof Number n) {
-            double secs = n.doubleValue();
-            long whole = (long) Math.floor(secs);
-            t = DSL.val(OffsetDateTime.ofInstant(Instant.ofEpochSecond(whole, Math.round((secs - whole) * 1e9)),
-                    ZoneOffset.UTC));
+            t = DSL.val(Epoch.fromSeconds(n.doubleValue()));
         } else {
             throw KojiFault.parameter("Invalid time value: " + org.kojinext.hub.rpc.PythonRepr.of(value));
         }

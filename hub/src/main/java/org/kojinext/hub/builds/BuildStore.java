@@ -18,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.jooq.tables.Users;
 import org.kojinext.hub.rpc.PyValues;
@@ -173,10 +174,10 @@ public final class BuildStore {
         m.put("volume_id", r.get(BUILD.VOLUME_ID));
         m.put("volume_name", r.get(VOLUME.NAME));
         m.put("nvr", r.get(NVR));
-        m.put("creation_ts", epoch(r.get(EVENTS.TIME)));
-        m.put("start_ts", epoch(r.get(BUILD.START_TIME)));
-        m.put("completion_ts", epoch(r.get(BUILD.COMPLETION_TIME)));
-        m.put("promotion_ts", epoch(r.get(BUILD.PROMOTION_TIME)));
+        m.put("creation_ts", Epoch.seconds(r.get(EVENTS.TIME)));
+        m.put("start_ts", Epoch.seconds(r.get(BUILD.START_TIME)));
+        m.put("completion_ts", Epoch.seconds(r.get(BUILD.COMPLETION_TIME)));
+        m.put("promotion_ts", Epoch.seconds(r.get(BUILD.PROMOTION_TIME)));
         m.put("owner_id", r.get(BUILD.OWNER));
         m.put("owner_name", r.get(OWNER.NAME));
         m.put("promoter_id", r.get(BUILD.PROMOTER));
@@ -199,11 +200,6 @@ public final class BuildStore {
             m.put(k, full.get(k));
         }
         return m;
-    }
-
-    /** PostgreSQL's date_part('epoch', t): seconds as a float. */
-    public static Double epoch(OffsetDateTime t) {
-        return t == null ? null : t.toEpochSecond() + t.getNano() / 1e9;
     }
 
     static Condition draftIs(boolean draft) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.jooq.tables.records.EventsRecord;
 import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
@@ -30,7 +31,7 @@ public final class EventLookup {
             if (!(before instanceof Number || before instanceof Boolean)) {
                 throw KojiFault.generic("Invalid type for before: " + PyValues.classOf(before));
             }
-            where = EVENTS.TIME.lt(Epoch.fromSeconds(before, "before"));
+            where = EVENTS.TIME.lt(TimeArg.fromSeconds(before, "before"));
         }
         EventsRecord r = db.selectFrom(EVENTS).where(where).orderBy(EVENTS.ID.desc()).limit(1).fetchOne();
         return answer(r, strict);

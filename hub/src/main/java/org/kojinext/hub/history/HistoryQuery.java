@@ -19,6 +19,7 @@ import org.jooq.Record;
 import org.jooq.SelectQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.Events;

@@ -4,7 +4,6 @@ import static org.kojinext.hub.db.jooq.Tables.EVENTS;
 import static org.kojinext.hub.db.jooq.Tables.REPO;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record;
-import org.kojinext.hub.builds.BuildStore;
+import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.jooq.tables.Events;
 import org.kojinext.hub.history.EventLookup;
@@ -93,15 +92,15 @@ public final class RepoQuery {
         m.put("id", r.get(REPO.ID));
         m.put("tag_id", r.get(REPO.TAG_ID));
         m.put("creation_time", r.get(REPO.CREATION_TIME));
-        m.put("creation_ts", epoch(r.get(REPO.CREATION_TIME)));
+        m.put("creation_ts", Epoch.seconds(r.get(REPO.CREATION_TIME)));
         m.put("state_time", r.get(REPO.STATE_TIME));
-        m.put("state_ts", epoch(r.get(REPO.STATE_TIME)));
+        m.put("state_ts", Epoch.seconds(r.get(REPO.STATE_TIME)));
         m.put("create_event", r.get(REPO.CREATE_EVENT));
-        m.put("create_ts", epoch(r.get(CREATE_EV.TIME)));
+        m.put("create_ts", Epoch.seconds(r.get(CREATE_EV.TIME)));
         m.put("begin_event", r.get(REPO.BEGIN_EVENT));
-        m.put("begin_ts", epoch(r.get(BEGIN_EV.TIME)));
+        m.put("begin_ts", Epoch.seconds(r.get(BEGIN_EV.TIME)));
         m.put("end_event", r.get(REPO.END_EVENT));
-        m.put("end_ts", epoch(r.get(END_EV.TIME)));
+        m.put("end_ts", Epoch.seconds(r.get(END_EV.TIME)));
         m.put("state", r.get(REPO.STATE));
         m.put("dist", r.get(REPO.DIST));
         m.put("opts", json(r.get(REPO.OPTS)));
@@ -110,10 +109,6 @@ public final class RepoQuery {
         m.put("task_state", null);
         m.put("tag_name", r.get(TAG.NAME));
         return m;
-    }
-
-    private static Double epoch(OffsetDateTime t) {
-        return BuildStore.epoch(t);
     }
 
     private static Object json(JSON value) {
