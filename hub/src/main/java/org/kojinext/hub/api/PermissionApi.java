@@ -19,6 +19,7 @@ import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Args;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.hub.rpc.MethodRegistry;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
@@ -143,19 +144,13 @@ public final class PermissionApi implements ApiModule {
 
     /** Koji's lookup_perm: by id or name; {@code create} adds a missing name. */
     static PermissionsRecord lookup(DSLContext db, Object info, boolean strict, boolean create) {
-        PermissionsRecord r;
-        if (info instanceof Integer id) {
-            r = db.selectFrom(PERMISSIONS).where(PERMISSIONS.ID.eq(id)).fetchOne();
-        } else if (info instanceof String name) {
-            r = db.selectFrom(PERMISSIONS).where(PERMISSIONS.NAME.eq(name)).fetchOne();
-            if (r == null && create) {
-                r = db.insertInto(PERMISSIONS).set(PERMISSIONS.NAME, name).returning().fetchSingle();
-            }
-        } else {
-            throw KojiFault.generic("Invalid type for id lookup: " + PythonRepr.of(info));
+        PermissionsRecord r = db.selectFrom(PERMISSIONS)
+                .where(NameOrId.condition(PERMISSIONS.ID, PERMISSIONS.NAME, info)).fetchOne();
+        if (r == null && create && info instanceof String name) {
+            r = db.insertInto(PERMISSIONS).set(PERMISSIONS.NAME, name).returning().fetchSingle();
         }
         if (r == null && strict) {
-            throw KojiFault.generic("No such entry in table permissions: " + info);
+            throw KojiFault.generic("No such entry in table permissions: " + PythonRepr.str(info));
         }
         return r;
     }

@@ -22,6 +22,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.QueryOpts;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
@@ -82,7 +83,7 @@ public final class BuildList {
         time(where, f.completeBefore(), BUILD.COMPLETION_TIME::lt);
         time(where, f.completeAfter(), BUILD.COMPLETION_TIME::gt);
         if (KojiArgs.truthy(f.cgID())) {
-            Integer cg = contentGenerator(db, f.cgID());
+            Integer cg = NameOrId.lookupId(db, CONTENT_GENERATOR.ID, CONTENT_GENERATOR.NAME, f.cgID(), false);
             if (cg == null) {
                 return opts.countOnly() ? 0 : List.of();
             }
@@ -133,18 +134,6 @@ public final class BuildList {
             throw KojiFault.parameter("Invalid time value: " + org.kojinext.hub.rpc.PythonRepr.of(value));
         }
         where.add(bound.apply(t));
-    }
-
-    private static Integer contentGenerator(DSLContext db, Object info) {
-        if (info instanceof Integer id) {
-            return db.select(CONTENT_GENERATOR.ID).from(CONTENT_GENERATOR).where(CONTENT_GENERATOR.ID.eq(id))
-                    .fetchOne(CONTENT_GENERATOR.ID);
-        }
-        if (info instanceof String name) {
-            return db.select(CONTENT_GENERATOR.ID).from(CONTENT_GENERATOR).where(CONTENT_GENERATOR.NAME.eq(name))
-                    .fetchOne(CONTENT_GENERATOR.ID);
-        }
-        throw KojiFault.parameter("Invalid name or id value: " + org.kojinext.hub.rpc.PythonRepr.of(info));
     }
 
     private static Map<String, Field<?>> sortable() {

@@ -16,6 +16,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.QueryOpts;
+import org.kojinext.hub.rpc.NameOrId;
 import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
@@ -131,24 +132,10 @@ public final class RpmStore {
             where.add(RPMINFO.ARCH.eq((String) data.get("arch")));
         }
         if (data.containsKey("location")) {
-            where.add(RPMINFO.EXTERNAL_REPO_ID.eq(externalRepoId(db, data.get("location"))));
+            where.add(RPMINFO.EXTERNAL_REPO_ID.eq(
+                    NameOrId.lookupId(db, EXTERNAL_REPO.ID, EXTERNAL_REPO.NAME, data.get("location"), true)));
         }
         return db.select(FIELDS).from(FROM).where(where).orderBy(RPMINFO.ID).fetch(RpmStore::getStruct);
-    }
-
-    private static int externalRepoId(DSLContext db, Object location) {
-        Integer id = null;
-        if (location instanceof Integer i) {
-            id = db.select(EXTERNAL_REPO.ID).from(EXTERNAL_REPO).where(EXTERNAL_REPO.ID.eq(i)).fetchOne(EXTERNAL_REPO.ID);
-        } else if (location instanceof String name) {
-            id = db.select(EXTERNAL_REPO.ID).from(EXTERNAL_REPO).where(EXTERNAL_REPO.NAME.eq(name)).fetchOne(EXTERNAL_REPO.ID);
-        } else {
-            throw KojiFault.parameter("Invalid name or id value: " + PythonRepr.of(location));
-        }
-        if (id == null) {
-            throw KojiFault.generic("No such entry in table external_repo: " + PythonRepr.str(location));
-        }
-        return id;
     }
 
     /** Koji's listRPMs filters that Koji Next can answer; see {@link #list}. */
