@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kojinext.hub.db.jooq.Tables.SESSIONS;
 import static org.kojinext.hub.db.jooq.Tables.USERS;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -33,15 +34,6 @@ class SessionTest {
     @AfterAll
     static void stop() {
         hub.close();
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("expected a fault");
     }
 
     private static void sql(java.util.function.Consumer<org.jooq.DSLContext> work) {

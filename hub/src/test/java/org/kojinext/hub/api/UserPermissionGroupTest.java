@@ -2,6 +2,7 @@ package org.kojinext.hub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,7 @@ class UserPermissionGroupTest {
     }
 
     private static int faultCode(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f.code();
-        }
-        throw new AssertionError("expected a fault");
+        return fault(r).code();
     }
 
     @ParameterizedTest

@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.testing.TestHub;
-import org.kojinext.protocol.KojiFault;
 
 /** Direct database access for states the API cannot reach yet (failing a build, tagging). */
 final class BuildFixtures {
@@ -48,20 +47,6 @@ final class BuildFixtures {
             return db.insertInto(TAG_LISTING).set(TAG_LISTING.BUILD_ID, buildId).set(TAG_LISTING.TAG_ID, tag)
                     .set(TAG_LISTING.CREATE_EVENT, event).set(TAG_LISTING.CREATOR_ID, admin).execute();
         });
-    }
-
-    static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("expected a fault");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")

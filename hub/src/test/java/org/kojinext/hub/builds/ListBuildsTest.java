@@ -1,9 +1,9 @@
 package org.kojinext.hub.builds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kojinext.hub.builds.BuildFixtures.fault;
-import static org.kojinext.hub.builds.BuildFixtures.map;
 import static org.kojinext.hub.builds.BuildFixtures.rows;
+import static org.kojinext.hub.testing.Replies.fault;
+import static org.kojinext.hub.testing.Replies.map;
 
 import java.util.List;
 import java.util.Map;

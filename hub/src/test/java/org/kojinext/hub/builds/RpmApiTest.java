@@ -1,10 +1,10 @@
 package org.kojinext.hub.builds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kojinext.hub.builds.BuildFixtures.fault;
-import static org.kojinext.hub.builds.BuildFixtures.map;
 import static org.kojinext.hub.builds.BuildFixtures.rows;
 import static org.kojinext.hub.db.jooq.Tables.RPM_CHECKSUM;
+import static org.kojinext.hub.testing.Replies.fault;
+import static org.kojinext.hub.testing.Replies.map;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

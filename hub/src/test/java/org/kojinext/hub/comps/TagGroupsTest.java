@@ -2,6 +2,7 @@ package org.kojinext.hub.comps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.util.List;
 import java.util.Map;
@@ -71,15 +72,6 @@ class TagGroupsTest {
 
     private static int lastEvent(KojiClient c) {
         return (Integer) ((Map<?, ?>) c.call("getLastEvent")).get("id");
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("expected a fault");
     }
 
     @ParameterizedTest

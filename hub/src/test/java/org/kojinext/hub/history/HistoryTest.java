@@ -14,6 +14,7 @@ import static org.kojinext.hub.db.jooq.Tables.TAG_INHERITANCE;
 import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGES;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGE_OWNERS;
+import static org.kojinext.hub.testing.Replies.map;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -106,11 +107,6 @@ class HistoryTest {
     @AfterAll
     static void stop() {
         hub.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")

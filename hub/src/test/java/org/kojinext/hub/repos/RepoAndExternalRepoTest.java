@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kojinext.hub.db.jooq.Tables.EVENTS;
 import static org.kojinext.hub.db.jooq.Tables.REPO;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,15 +50,6 @@ class RepoAndExternalRepoTest {
 
     private static int tagId(KojiClient c, String tag) {
         return (Integer) ((Map<?, ?>) c.call("getTag", tag)).get("id");
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("expected a fault");
     }
 
     @ParameterizedTest

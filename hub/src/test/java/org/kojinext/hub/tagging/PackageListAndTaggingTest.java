@@ -2,6 +2,7 @@ package org.kojinext.hub.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.kojinext.hub.testing.TestHub;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
-import org.kojinext.protocol.KojiFault;
 
 /**
  * Package lists through inheritance and tagging, with Koji's corner cases. Each test builds its
@@ -65,12 +65,7 @@ class PackageListAndTaggingTest {
     }
 
     private static int faultCode(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f.code();
-        }
-        throw new AssertionError("expected a fault");
+        return fault(r).code();
     }
 
     @ParameterizedTest

@@ -2,8 +2,8 @@ package org.kojinext.hub.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kojinext.hub.tags.TagTestSupport.createTag;
-import static org.kojinext.hub.tags.TagTestSupport.fault;
-import static org.kojinext.hub.tags.TagTestSupport.map;
+import static org.kojinext.hub.testing.Replies.fault;
+import static org.kojinext.hub.testing.Replies.map;
 
 import java.util.List;
 import java.util.Map;

@@ -3,12 +3,12 @@ package org.kojinext.hub.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kojinext.hub.tags.TagTestSupport.column;
 import static org.kojinext.hub.tags.TagTestSupport.createTag;
-import static org.kojinext.hub.tags.TagTestSupport.fault;
 import static org.kojinext.hub.tags.TagTestSupport.full;
 import static org.kojinext.hub.tags.TagTestSupport.link;
 import static org.kojinext.hub.tags.TagTestSupport.linkData;
-import static org.kojinext.hub.tags.TagTestSupport.map;
 import static org.kojinext.hub.tags.TagTestSupport.names;
+import static org.kojinext.hub.testing.Replies.fault;
+import static org.kojinext.hub.testing.Replies.map;
 
 import java.util.Arrays;
 import java.util.List;

@@ -7,9 +7,9 @@ import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGES;
 import static org.kojinext.hub.db.jooq.Tables.TAG_PACKAGE_OWNERS;
 import static org.kojinext.hub.tags.TagTestSupport.createTag;
-import static org.kojinext.hub.tags.TagTestSupport.fault;
 import static org.kojinext.hub.tags.TagTestSupport.full;
-import static org.kojinext.hub.tags.TagTestSupport.map;
+import static org.kojinext.hub.testing.Replies.fault;
+import static org.kojinext.hub.testing.Replies.map;
 
 import java.sql.Connection;
 import java.util.ArrayList;

@@ -12,7 +12,6 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.testing.TestHub;
 import org.kojinext.protocol.KojiClient;
-import org.kojinext.protocol.KojiFault;
 
 /** Small helpers shared by the tag tests: creating tags and links, reading results. */
 final class TagTestSupport {
@@ -62,20 +61,6 @@ final class TagTestSupport {
         List<Object> out = new ArrayList<>();
         links.forEach(l -> out.add(l.get(key)));
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("expected a fault");
     }
 
     /** The newest event in the hub's database. */
