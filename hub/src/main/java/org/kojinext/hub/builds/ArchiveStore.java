@@ -177,8 +177,7 @@ public final class ArchiveStore {
             throw KojiFault.generic("one of filename, type_name, or type_id must be specified");
         }
         if (!(filename instanceof String name)) {
-            throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(filename) + "': "
-                    + PyValues.classOf(filename) + ", expected type <class 'str'>");
+            throw PyValues.notA("str", filename);
         }
         List<ArchivetypesRecord> all = db.selectFrom(ARCHIVETYPES).orderBy(ARCHIVETYPES.ID).fetch();
         String[] parts = name.toLowerCase(Locale.ROOT).split("\\.", -1);

@@ -10,7 +10,6 @@ import org.jooq.impl.DSL;
 import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.jooq.tables.records.EventsRecord;
 import org.kojinext.hub.rpc.PyValues;
-import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /** Koji's getEvent and getLastEvent: an event's id and its time as float seconds. */
@@ -77,7 +76,6 @@ public final class EventLookup {
         } catch (ArithmeticException | NumberFormatException e) {
             // falls through to Koji's message
         }
-        throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v) + "': " + PyValues.classOf(v)
-                + ", expected type <class 'int'>");
+        throw PyValues.notA("int", v);
     }
 }

@@ -100,7 +100,12 @@ public final class PyValues {
         if (v instanceof List<?> l) {
             return l;
         }
-        throw KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v)
-                + "': " + classOf(v) + ", expected type <class 'list'>");
+        throw notA("list", v);
+    }
+
+    /** Koji's convert_value fault for a value that is not of (or cannot be cast to) {@code type}. */
+    public static KojiFault notA(String type, Object v) {
+        return KojiFault.parameter("Invalid type for value '" + PythonRepr.str(v) + "': " + classOf(v)
+                + ", expected type <class '" + type + "'>");
     }
 }
