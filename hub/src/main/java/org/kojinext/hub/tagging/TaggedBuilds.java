@@ -29,7 +29,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.kojinext.hub.builds.ExtraJson;
+import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Tx;
 import org.kojinext.hub.db.Versioned;
 import org.kojinext.hub.db.jooq.tables.Users;
