@@ -20,6 +20,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.ExtraJson;
+import org.kojinext.hub.db.Prerendered;
 import org.kojinext.hub.db.jooq.tables.Users;
 import org.kojinext.hub.rpc.PyValues;
 import org.kojinext.hub.rpc.PythonRepr;
@@ -48,6 +49,14 @@ public final class BuildStore {
             .leftJoin(CONTENT_GENERATOR).on(CONTENT_GENERATOR.ID.eq(BUILD.CG_ID));
 
     static final List<SelectFieldOrAsterisk> FIELDS = fields();
+
+    /** getBuild's two forms, the hottest reads of all, rendered once (see {@link Prerendered}). */
+    private static final Prerendered BY_ID = Prerendered.of(DSL.select(FIELDS).from(FROM)
+            .where(BUILD.ID.eq(DSL.param("id", Integer.class))));
+    private static final Prerendered BY_NVR = Prerendered.of(DSL.select(FIELDS).from(FROM)
+            .where(PACKAGE.NAME.eq(DSL.param("name", String.class)),
+                    BUILD.VERSION.eq(DSL.param("version", String.class)),
+                    BUILD.RELEASE.eq(DSL.param("release", String.class))));
 
     private BuildStore() {
     }
@@ -107,8 +116,7 @@ public final class BuildStore {
         if (info instanceof String s) {
             // The common form, looked up and read in one query rather than two.
             Nvr nvr = Nvr.parse(s);
-            Record r = db.select(FIELDS).from(FROM).where(PACKAGE.NAME.eq(nvr.name()), BUILD.VERSION.eq(nvr.version()),
-                    BUILD.RELEASE.eq(nvr.release())).fetchOne();
+            Record r = BY_NVR.fetchOne(db, nvr.name(), nvr.version(), nvr.release());
             if (r == null && strict) {
                 throw KojiFault.generic("No such build: " + PythonRepr.of(info));
             }
@@ -127,7 +135,7 @@ public final class BuildStore {
 
     /** The build struct for an id, or null. */
     public static Map<String, Object> byId(DSLContext db, int id) {
-        Record r = db.select(FIELDS).from(FROM).where(BUILD.ID.eq(id)).fetchOne();
+        Record r = BY_ID.fetchOne(db, id);
         return r == null ? null : struct(r);
     }
 

@@ -33,7 +33,7 @@ import org.kojinext.protocol.KojiFault;
  * <p>Not thread-safe: one request, one thread.
  */
 public final class Tx implements AutoCloseable {
-    private static final Settings SETTINGS = new Settings()
+    static final Settings SETTINGS = new Settings()
             .withExecuteLogging(false)
             .withRenderSchema(false);
 
