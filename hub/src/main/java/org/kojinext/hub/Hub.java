@@ -20,6 +20,9 @@ import org.kojinext.hub.api.TagApi;
 import org.kojinext.hub.api.TagGroupApi;
 import org.kojinext.hub.api.TaggingApi;
 import org.kojinext.hub.api.TargetApi;
+import org.kojinext.hub.api.TaskApi;
+import org.kojinext.hub.api.HostApi;
+import org.kojinext.hub.api.ChannelApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
 import org.kojinext.hub.auth.SessionStore;
@@ -69,7 +72,7 @@ public final class Hub implements AutoCloseable {
             AdminBootstrap.ensureAdmin(database, effective.adminPassword(), effective.dataDir());
             changes = ChangeFeed.start(database, Duration.ofSeconds(5));
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
-            MethodRegistry registry = registry(sessions, changes);
+            MethodRegistry registry = registry(sessions, changes, effective.dataDir());
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
             HubServer server = HubServer.start(effective, runner);
@@ -89,7 +92,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Every API module of the hub, in the order list-api shows them. */
-    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes) {
+    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, java.nio.file.Path dataDir) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -111,7 +114,10 @@ public final class Hub implements AutoCloseable {
                 new TaggingApi(tags, users, changes),
                 new RepoApi(),
                 new ExternalRepoApi(),
-                new HistoryApi(users));
+                new HistoryApi(users),
+                new TaskApi(dataDir),
+                new HostApi(),
+                new ChannelApi());
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;
