@@ -43,6 +43,9 @@ public final class HubServer implements AutoCloseable {
                     for (Connector c : server.getConnectors()) {
                         if (c instanceof ServerConnector sc) {
                             sc.setAcceptQueueSize(ACCEPT_QUEUE);
+                            // A builder's held call (host.waitTasks) is silent for up to the hold time.
+                            long idle = config.dispatch().holdTimeout().plusSeconds(30).toMillis();
+                            sc.setIdleTimeout(Math.max(sc.getIdleTimeout(), idle));
                         }
                     }
                 }

@@ -55,4 +55,19 @@ public final class HostReports {
         Object v = j == null ? null : ExtraJson.decode(j.data(), "Invalid host data");
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
+
+    /** A number argument as Koji's float() takes it: a number or its text. */
+    public static double number(Object v, String name) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw KojiFault.parameter("Invalid value for " + name + ": " + v);
+    }
 }
