@@ -134,12 +134,12 @@ public final class HostCallsApi implements ApiModule {
                     return TaskWriter.waitResults(ctx.db(), taskId(a, "parent"), ids(a.get("tasks")),
                             ids(a.get("canfail")));
                 });
-        m.method("host.waitTasks").param("running", null).param("timeout", null)
+        m.method("host.waitTasks").param("running", null).param("timeout", null).param("ready", true)
                 .access(Access.host())
                 .doc("Koji Next: the builder's held call. Answers {assigned, lost} at once when tasks are "
                         + "assigned to this host or a running task is no longer open on it, else holds until that "
                         + "happens or timeout seconds pass (at most the hub's builder.hold_seconds). Each call "
-                        + "also tells the hub the host is alive.")
+                        + "also tells the hub the host is alive, and ready unless ready is False.")
                 .handler(this::waitTasks);
         m.method("host.awaitSubtasks").param("parent").param("timeout", null)
                 .access(Access.host()).retryable()
@@ -236,7 +236,7 @@ public final class HostCallsApi implements ApiModule {
         int host = ctx.requireHost();
         Set<Integer> running = new HashSet<>(ids(a.get("running")) == null ? List.of() : ids(a.get("running")));
         Duration hold = holdFor(a.get("timeout"));
-        HostReports.seen(ctx.db(), host);
+        HostReports.seen(ctx.db(), host, a.bool("ready"));
         long deadline = System.nanoTime() + hold.toNanos();
         try (Waits.Waiter w = dispatch.waits().register(c -> (c.hostId() != null && c.hostId() == host)
                 || running.contains(c.id()))) {

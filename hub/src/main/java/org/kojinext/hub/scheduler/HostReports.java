@@ -25,9 +25,10 @@ public final class HostReports {
                 .where(HOST.ID.eq(hostId)).execute();
     }
 
-    /** The host was heard from (a held call started): only the time, nothing the scheduler runs on. */
-    public static void seen(DSLContext db, int hostId) {
-        db.update(HOST).set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime()).where(HOST.ID.eq(hostId)).execute();
+    /** The host was heard from (a held call started); ready changes only if it differs, to announce nothing else. */
+    public static void seen(DSLContext db, int hostId, boolean ready) {
+        db.update(HOST).set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime()).set(HOST.READY, ready)
+                .where(HOST.ID.eq(hostId)).execute();
     }
 
     /** Koji's scheduler.set_host_data: replaces what the host said of itself ({methods, maxjobs}). */
