@@ -20,6 +20,9 @@ import org.kojinext.hub.api.TagApi;
 import org.kojinext.hub.api.TagGroupApi;
 import org.kojinext.hub.api.TaggingApi;
 import org.kojinext.hub.api.TargetApi;
+import org.kojinext.hub.api.TaskApi;
+import org.kojinext.hub.api.HostApi;
+import org.kojinext.hub.api.ChannelApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
 import org.kojinext.hub.auth.SessionStore;
@@ -83,7 +86,7 @@ public final class Hub implements AutoCloseable {
             listener.start(Duration.ofSeconds(5));
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
-            MethodRegistry registry = registry(sessions, changes, dispatch);
+            MethodRegistry registry = registry(sessions, changes, dispatch, effective.dataDir());
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
             HubServer server = HubServer.start(effective, runner);
@@ -109,7 +112,8 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Every API module of the hub, in the order list-api shows them. */
-    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, Dispatch dispatch) {
+    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
+                                   java.nio.file.Path dataDir) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -132,6 +136,9 @@ public final class Hub implements AutoCloseable {
                 new RepoApi(),
                 new ExternalRepoApi(),
                 new HistoryApi(users),
+                new TaskApi(dataDir),
+                new HostApi(),
+                new ChannelApi(),
                 new HostCallsApi(dispatch));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -52,6 +52,11 @@ public final class TestHub implements AutoCloseable {
         return hub;
     }
 
+    /** The hub's data directory (task work directories live under it). */
+    public java.nio.file.Path dataDir() {
+        return config.dataDir();
+    }
+
     public String jdbcUrl() {
         return config.dbUrl();
     }
