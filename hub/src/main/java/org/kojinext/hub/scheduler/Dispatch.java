@@ -104,7 +104,7 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     }
 
     private void loop() {
-        long nextSweep = 0;
+        long nextSweep = System.nanoTime();
         while (!closed) {
             try {
                 long now = System.nanoTime();

@@ -10,6 +10,7 @@ import static org.kojinext.hub.db.jooq.Tables.SCHEDULER_TASK_REFUSALS;
 import static org.kojinext.hub.db.jooq.Tables.SCHEDULER_TASK_RUNS;
 import static org.kojinext.hub.db.jooq.Tables.TASK;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -164,7 +165,11 @@ final class TaskScheduler {
      */
     int sweep(DSLContext db) {
         OffsetDateTime now = db.select(DSL.currentOffsetDateTime()).fetchSingle().value1();
-        OffsetDateTime readyCutoff = now.minus(config.readyTimeout());
+        // A host silent for longer than the host timeout is not ready either, even when that is
+        // shorter than the ready timeout: otherwise its freed tasks would go straight back to it.
+        Duration silent = config.readyTimeout().compareTo(config.hostTimeout()) < 0
+                ? config.readyTimeout() : config.hostTimeout();
+        OffsetDateTime readyCutoff = now.minus(silent);
         for (Record r : db.select(HOST.ID).from(HOST).where(HOST.READY.isTrue())
                 .and(HOST.UPDATE_TIME.isNull().or(HOST.UPDATE_TIME.lt(readyCutoff))).fetch()) {
             log(db, "Marking host not ready", null, r.get(HOST.ID));
