@@ -89,7 +89,7 @@ public final class Hub implements AutoCloseable {
             MethodRegistry registry = registry(sessions, changes, dispatch, effective.dataDir());
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
-            HubServer server = HubServer.start(effective, runner);
+            HubServer server = HubServer.start(effective, runner, database, dispatch);
             return new Hub(embedded, database, listener, changes, dispatch, server, registry);
         } catch (RuntimeException e) {
             if (dispatch != null) {

@@ -45,6 +45,8 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean(true);
     private final Semaphore signal = new Semaphore(0);
     private final AtomicLong runs = new AtomicLong();
+    private final java.util.List<java.util.function.Consumer<TaskEvents.TaskChange>> watchers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private Thread thread;
 
@@ -80,9 +82,18 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
         signal.release();
     }
 
+    /** Hands every task change to the consumer (which must not block) until the result is closed. */
+    public AutoCloseable watch(java.util.function.Consumer<TaskEvents.TaskChange> consumer) {
+        watchers.add(consumer);
+        return () -> watchers.remove(consumer);
+    }
+
     @Override
     public void task(TaskEvents.TaskChange change) {
         waits.announce(change);
+        for (var w : watchers) {
+            w.accept(change);
+        }
         Integer s = change.state();
         boolean roomOrWork = s != null && (s == TaskState.FREE.code() || TaskState.of(s).finished());
         if (roomOrWork || Boolean.TRUE.equals(change.waiting())) {
