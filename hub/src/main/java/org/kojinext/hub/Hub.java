@@ -83,6 +83,7 @@ public final class Hub implements AutoCloseable {
             listener = new PgListener(database);
             changes = ChangeFeed.attach(database, listener);
             dispatch = new Dispatch(database, TaskEvents.attach(listener), effective.dispatch());
+            listener.subscribe(ChangeFeed.CHANNEL, dispatch.configChanges());
             listener.start(Duration.ofSeconds(5));
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());

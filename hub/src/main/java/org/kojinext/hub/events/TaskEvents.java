@@ -65,13 +65,13 @@ public final class TaskEvents implements PgListener.Subscriber {
                 TaskChange c = new TaskChange(Integer.parseInt(f[1]), integer(f[2]), integer(f[3]), integer(f[4]),
                         f[5].equals("-") ? null : f[5].equals("true"), integer(f[6]), f[7].equals("I"));
                 for (Listener l : listeners) {
-                    l.task(c);
+                    safely(() -> l.task(c));
                 }
             } else if (f[0].equals("host") && f.length == 3) {
                 int id = Integer.parseInt(f[1]);
                 boolean ready = f[2].equals("true");
                 for (Listener l : listeners) {
-                    l.host(id, ready);
+                    safely(() -> l.host(id, ready));
                 }
             } else {
                 log.warn("unknown task notification '{}'", payload);
@@ -85,13 +85,22 @@ public final class TaskEvents implements PgListener.Subscriber {
     public void listening() {
         live = true;
         for (Listener l : listeners) {
-            l.resync();
+            safely(l::resync);
         }
     }
 
     @Override
     public void lost() {
         live = false;
+    }
+
+    /** One listener's failure must not keep the others from hearing of the change. */
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("task event listener failed", e);
+        }
     }
 
     private static Integer integer(String s) {

@@ -15,6 +15,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.config.DispatchConfig;
 import org.kojinext.hub.db.Database;
+import org.kojinext.hub.events.PgListener;
 import org.kojinext.hub.events.TaskEvents;
 import org.kojinext.hub.tasks.TaskState;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     static final long LOCK_KEY = 0x4b6f6a6953636864L;
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
     private static final Duration LOCK_RETRY = Duration.ofMillis(5);
+    private static final java.util.Set<String> CONFIG_TABLES = java.util.Set.of("host_config", "host_channels",
+            "channels");
 
     private final Database database;
     private final TaskEvents events;
@@ -99,6 +102,18 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
         if (roomOrWork || Boolean.TRUE.equals(change.waiting())) {
             requestRun();
         }
+    }
+
+    /**
+     * Runs the scheduler when hosts' configuration or channels change (enableHost, editHost's
+     * capacity, addHostToChannel...), which V2's change feed announces by table name.
+     */
+    public PgListener.Subscriber configChanges() {
+        return table -> {
+            if (CONFIG_TABLES.contains(table)) {
+                requestRun();
+            }
+        };
     }
 
     @Override

@@ -185,4 +185,18 @@ class DispatchTest {
         int stillOpen = TestHosts.db(hub.jdbcUrl(), d -> d.fetchCount(TASK, TASK.PARENT.eq(parent).and(TASK.STATE.eq(1))));
         assertThat(stillOpen).isZero();
     }
+
+    @Test
+    void aHostJoiningTheChannelTakesTheWaitingTaskAtOnce() {
+        channel("c-join");
+        TestHosts.create(hub.jdbcUrl(), "b-join", "x86_64", 4.0, List.of());
+        builders.start(hub.url(), "b-join");
+        int id = task("sleep", List.of(0), "c-join");
+        long runs = hub.hub().dispatch().runs();
+        admin.call("freeTask", id);
+        await().atMost(WAIT).until(() -> hub.hub().dispatch().runs() > runs);
+        assertThat(state(id)).isZero();
+        admin.call("addHostToChannel", "b-join", "c-join");
+        await().atMost(WAIT).until(() -> state(id) == 2);
+    }
 }
