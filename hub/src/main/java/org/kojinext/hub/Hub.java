@@ -30,6 +30,10 @@ import org.kojinext.hub.config.HubConfig;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.EmbeddedPostgresServer;
 import org.kojinext.hub.events.ChangeFeed;
+import org.kojinext.hub.events.PgListener;
+import org.kojinext.hub.events.TaskEvents;
+import org.kojinext.hub.scheduler.Dispatch;
+import org.kojinext.hub.api.HostCallsApi;
 import org.kojinext.hub.http.HubServer;
 import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.rpc.ApiModule;
@@ -44,15 +48,19 @@ import org.kojinext.hub.rpc.RequestRunner;
 public final class Hub implements AutoCloseable {
     private final EmbeddedPostgresServer embedded;
     private final Database database;
+    private final PgListener listener;
     private final ChangeFeed changes;
+    private final Dispatch dispatch;
     private final HubServer server;
     private final MethodRegistry registry;
 
-    private Hub(EmbeddedPostgresServer embedded, Database database, ChangeFeed changes, HubServer server,
-                MethodRegistry registry) {
+    private Hub(EmbeddedPostgresServer embedded, Database database, PgListener listener, ChangeFeed changes,
+                Dispatch dispatch, HubServer server, MethodRegistry registry) {
         this.embedded = embedded;
         this.database = database;
+        this.listener = listener;
         this.changes = changes;
+        this.dispatch = dispatch;
         this.server = server;
         this.registry = registry;
     }
@@ -65,19 +73,32 @@ public final class Hub implements AutoCloseable {
             effective = config.withDb(embedded.jdbcUrl("postgres"), "postgres", null);
         }
         Database database = null;
+        PgListener listener = null;
         ChangeFeed changes = null;
+        Dispatch dispatch = null;
         try {
             database = Database.open(effective.dbUrl(), effective.dbUser(), effective.dbPassword(),
                     effective.dbPoolSize());
             AdminBootstrap.ensureAdmin(database, effective.adminPassword(), effective.dataDir());
-            changes = ChangeFeed.start(database, Duration.ofSeconds(5));
+            listener = new PgListener(database);
+            changes = ChangeFeed.attach(database, listener);
+            dispatch = new Dispatch(database, TaskEvents.attach(listener), effective.dispatch());
+            listener.subscribe(ChangeFeed.CHANNEL, dispatch.configChanges());
+            listener.start(Duration.ofSeconds(5));
+            dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
-            MethodRegistry registry = registry(sessions, changes, effective.dataDir());
+            MethodRegistry registry = registry(sessions, changes, dispatch, effective.dataDir());
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
-            HubServer server = HubServer.start(effective, runner);
-            return new Hub(embedded, database, changes, server, registry);
+            HubServer server = HubServer.start(effective, runner, database, dispatch);
+            return new Hub(embedded, database, listener, changes, dispatch, server, registry);
         } catch (RuntimeException e) {
+            if (dispatch != null) {
+                dispatch.close();
+            }
+            if (listener != null) {
+                listener.close();
+            }
             if (changes != null) {
                 changes.close();
             }
@@ -92,7 +113,8 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Every API module of the hub, in the order list-api shows them. */
-    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, java.nio.file.Path dataDir) {
+    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
+                                   java.nio.file.Path dataDir) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -117,7 +139,8 @@ public final class Hub implements AutoCloseable {
                 new HistoryApi(users),
                 new TaskApi(dataDir),
                 new HostApi(),
-                new ChannelApi());
+                new ChannelApi(),
+                new HostCallsApi(dispatch));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;
@@ -136,6 +159,11 @@ public final class Hub implements AutoCloseable {
         return changes;
     }
 
+    /** This hub's scheduler and held builder calls. */
+    public Dispatch dispatch() {
+        return dispatch;
+    }
+
     public MethodRegistry methods() {
         return registry;
     }
@@ -143,6 +171,8 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        dispatch.close();
+        listener.close();
         changes.close();
         database.close();
         if (embedded != null) {

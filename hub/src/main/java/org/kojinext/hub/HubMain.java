@@ -22,6 +22,10 @@ public final class HubMain implements Callable<Integer> {
             defaultValue = "kojinext-data")
     Path dataDir;
 
+    @Option(names = "--local-builder", description = "also run a builder as host NAME in this process "
+            + "(what ./kojinext up does); its password is kept in DIR/NAME.password")
+    String localBuilder;
+
     @Option(names = "--config", description = "configuration file (default: DIR/hub.conf if present)")
     Path config;
 
@@ -56,6 +60,13 @@ public final class HubMain implements Callable<Integer> {
         }
         Hub hub = Hub.start(cfg);
         System.out.println("Koji Next hub listening on http://" + cfg.host() + ":" + hub.port() + "/kojihub");
+        if (localBuilder != null) {
+            String password = org.kojinext.hub.scheduler.LocalBuilder.ensureHost(hub.database(), cfg.dataDir(),
+                    localBuilder);
+            org.kojinext.hub.scheduler.LocalBuilder.start(
+                    java.net.URI.create("http://127.0.0.1:" + hub.port() + "/kojihub"), localBuilder, password);
+            System.out.println("Builder " + localBuilder + " taking tasks (channel default)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();

@@ -22,30 +22,36 @@ public record HubConfig(
         Duration sessionRenewalTimeout,
         boolean checkClientIp,
         long maxRequestLength,
-        DecodeLimits decodeLimits) {
+        DecodeLimits decodeLimits,
+        DispatchConfig dispatch) {
 
     public HubConfig withPort(int newPort) {
         return new HubConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize,
-                adminPassword, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits);
+                adminPassword, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits, dispatch);
     }
 
     public HubConfig withDb(String url, String user, String password) {
         return new HubConfig(host, port, dataDir, url, user, password, dbPoolSize,
-                adminPassword, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits);
+                adminPassword, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits, dispatch);
     }
 
     public HubConfig withSessionRenewalTimeout(Duration timeout) {
         return new HubConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize,
-                adminPassword, timeout, checkClientIp, maxRequestLength, decodeLimits);
+                adminPassword, timeout, checkClientIp, maxRequestLength, decodeLimits, dispatch);
     }
 
     public HubConfig withAdminPassword(String password) {
         return new HubConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize,
-                password, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits);
+                password, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits, dispatch);
+    }
+
+    public HubConfig withDispatch(DispatchConfig newDispatch) {
+        return new HubConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize,
+                adminPassword, sessionRenewalTimeout, checkClientIp, maxRequestLength, decodeLimits, newDispatch);
     }
 
     public HubConfig withMaxRequestLength(long bytes) {
         return new HubConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize,
-                adminPassword, sessionRenewalTimeout, checkClientIp, bytes, decodeLimits);
+                adminPassword, sessionRenewalTimeout, checkClientIp, bytes, decodeLimits, dispatch);
     }
 }

@@ -32,6 +32,7 @@ import org.kojinext.protocol.DecodeLimits;
  *     (Koji's MaxRequestLength)</td></tr>
  * <tr><td>request.max_depth</td><td>30</td><td>deepest nesting of arrays and structs (at most 31)</td></tr>
  * <tr><td>request.max_string</td><td>4194304</td><td>longest string value, characters</td></tr>
+ * <tr><td>scheduler.*, builder.hold_seconds</td><td>Koji's</td><td>see {@link DispatchConfig}</td></tr>
  * </table>
  */
 public final class HubConfigLoader {
@@ -69,7 +70,15 @@ public final class HubConfigLoader {
                 s.bool("session.check_client_ip", true),
                 s.integer("request.max_length", 4 * 1024 * 1024),
                 new DecodeLimits(s.integer("request.max_depth", DecodeLimits.DEFAULT.maxDepth()), maxString,
-                        DecodeLimits.DEFAULT.maxValues()));
+                        DecodeLimits.DEFAULT.maxValues()),
+                new DispatchConfig(
+                        Duration.ofSeconds(s.integer("scheduler.assign_timeout_seconds", 300)),
+                        Duration.ofSeconds(s.integer("scheduler.host_timeout_seconds", 900)),
+                        Duration.ofSeconds(s.integer("scheduler.ready_timeout_seconds", 180)),
+                        Duration.ofSeconds(s.integer("scheduler.soft_refusal_timeout_seconds", 900)),
+                        s.integer("scheduler.capacity_overcommit", 5),
+                        s.integer("scheduler.max_jobs", 15),
+                        Duration.ofSeconds(s.integer("builder.hold_seconds", 90))));
     }
 
     private record Settings(Properties props, Map<String, String> env) {

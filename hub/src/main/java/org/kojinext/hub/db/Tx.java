@@ -175,6 +175,19 @@ public final class Tx implements AutoCloseable {
         writtenUnknown = false;
     }
 
+    /**
+     * Commits what was written so far and returns the connection to the pool, so that a call that
+     * holds for a long time (a builder's long poll) pins no connection. The next statement takes
+     * a connection again. Not inside a multicall step, whose savepoint would be lost.
+     */
+    public void release() {
+        if (current != null) {
+            throw new IllegalStateException("cannot release the connection inside a multicall");
+        }
+        finish();
+        close();
+    }
+
     public void rollback() {
         writtenTables.clear();
         writtenUnknown = false;

@@ -8,6 +8,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.config.HubConfig;
+import org.kojinext.hub.db.Database;
+import org.kojinext.hub.scheduler.Dispatch;
 import org.kojinext.hub.rpc.RequestRunner;
 
 /**
@@ -25,7 +27,8 @@ public final class HubServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static HubServer start(HubConfig config, RequestRunner runner) {
+    public static HubServer start(HubConfig config, RequestRunner runner, Database database, Dispatch dispatch) {
+        TaskEventsEndpoint events = new TaskEventsEndpoint(database, dispatch);
         XmlRpcEndpoint xml = new XmlRpcEndpoint(runner, config.decodeLimits());
         JsonRpcEndpoint json = new JsonRpcEndpoint(runner, config.decodeLimits());
         RpcEndpoint endpoint = new RpcEndpoint(xml, json, config.maxRequestLength());
@@ -43,6 +46,9 @@ public final class HubServer implements AutoCloseable {
                     for (Connector c : server.getConnectors()) {
                         if (c instanceof ServerConnector sc) {
                             sc.setAcceptQueueSize(ACCEPT_QUEUE);
+                            // A builder's held call (host.waitTasks) is silent for up to the hold time.
+                            long idle = config.dispatch().holdTimeout().plusSeconds(30).toMillis();
+                            sc.setIdleTimeout(Math.max(sc.getIdleTimeout(), idle));
                         }
                     }
                 }
@@ -51,6 +57,7 @@ public final class HubServer implements AutoCloseable {
             cfg.http.maxRequestSize = Long.MAX_VALUE;
             cfg.routes.before(ctx -> ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION));
             cfg.routes.post(PATH, endpoint::handle);
+            cfg.routes.get(TaskEventsEndpoint.PATH, new io.javalin.http.sse.SseHandler(events::stream));
             for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.DELETE,
                     HandlerType.PATCH}) {
                 cfg.routes.addHttpHandler(verb, PATH, HubServer::methodNotAllowed);

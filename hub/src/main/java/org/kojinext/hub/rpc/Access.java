@@ -7,11 +7,12 @@ import java.util.Objects;
  * access rule cannot be registered, so nothing becomes callable by accident.
  */
 public final class Access {
-    enum Kind { ANONYMOUS, AUTH_ENTRY, LOGGED_IN, PERMISSION }
+    enum Kind { ANONYMOUS, AUTH_ENTRY, LOGGED_IN, HOST, PERMISSION }
 
     private static final Access ANONYMOUS = new Access(Kind.ANONYMOUS, null);
     private static final Access AUTH_ENTRY = new Access(Kind.AUTH_ENTRY, null);
     private static final Access LOGGED_IN = new Access(Kind.LOGGED_IN, null);
+    private static final Access HOST = new Access(Kind.HOST, null);
 
     private final Kind kind;
     private final String permission;
@@ -37,6 +38,14 @@ public final class Access {
     /** Any logged-in user. */
     public static Access loggedIn() {
         return LOGGED_IN;
+    }
+
+    /**
+     * A builder: the caller's user is a host and its session (or the session's master) holds the
+     * user's exclusive lock, as Koji's Host.verify demands of every {@code host.*} call.
+     */
+    public static Access host() {
+        return HOST;
     }
 
     /** A logged-in user holding the permission, directly or through a group, or admin. */
@@ -68,6 +77,7 @@ public final class Access {
             case ANONYMOUS -> "anonymous (read-only)";
             case AUTH_ENTRY -> "anonymous (login)";
             case LOGGED_IN -> "logged in";
+            case HOST -> "host (exclusive session)";
             case PERMISSION -> "permission " + permission;
         };
     }

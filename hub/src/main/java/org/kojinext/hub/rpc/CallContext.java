@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import org.kojinext.hub.auth.Session;
 import org.kojinext.hub.db.Tx;
+import org.kojinext.hub.db.jooq.Tables;
 import org.kojinext.protocol.KojiFault;
 
 /**
@@ -19,6 +20,7 @@ public final class CallContext {
     private final BiFunction<DSLContext, Integer, Set<String>> permsLoader;
     private Session session;
     private Set<String> perms;
+    private Integer hostId;
 
     public CallContext(Tx tx, String remoteIp, BiFunction<DSLContext, Integer, Set<String>> permsLoader) {
         this.tx = tx;
@@ -56,6 +58,7 @@ public final class CallContext {
     public void session(Session newSession) {
         this.session = newSession;
         this.perms = null;
+        this.hostId = null;
     }
 
     public Session requireSession() {
@@ -67,6 +70,27 @@ public final class CallContext {
 
     public int userId() {
         return requireSession().userId();
+    }
+
+    /**
+     * The caller's host id, checked as Koji's Host.verify does: logged in, the user is a host,
+     * and the session is exclusive. AuthError otherwise, with Koji's messages.
+     */
+    public int requireHost() {
+        if (!loggedIn()) {
+            throw KojiFault.auth("Not logged-in");
+        }
+        if (hostId == null) {
+            hostId = db().select(Tables.HOST.ID).from(Tables.HOST)
+                    .where(Tables.HOST.USER_ID.eq(session.userId())).fetchOne(Tables.HOST.ID);
+            if (hostId == null) {
+                throw KojiFault.auth("User " + session.userId() + " is not a host");
+            }
+        }
+        if (!session.exclusive()) {
+            throw KojiFault.auth("This method requires an exclusive session");
+        }
+        return hostId;
     }
 
     /** Whether the caller holds the permission itself, directly or through a group. */

@@ -110,6 +110,7 @@ public final class Dispatcher {
             case ANONYMOUS, AUTH_ENTRY -> {
             }
             case LOGGED_IN -> ctx.requireSession();
+            case HOST -> ctx.requireHost();
             // Koji's assertPerm serves anonymous callers too: "X permission required (user not logged in)".
             case PERMISSION -> ctx.assertPerm(rule.permissionName());
         }

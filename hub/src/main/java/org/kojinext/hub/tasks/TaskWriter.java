@@ -421,7 +421,7 @@ public final class TaskWriter {
         for (int id : ids) {
             boolean raise = !mayFail.contains(id);
             try {
-                out.add(List.of(id, TaskStore.result(db, id, raise)));
+                out.add(java.util.Arrays.asList(id, TaskStore.result(db, id, raise)));
             } catch (KojiFault f) {
                 if (!raise && TaskStore.state(db, id) == TaskState.CANCELED) {
                     out.add(List.of(id, Map.of("faultCode", f.code(), "faultString", f.getMessage())));

@@ -127,7 +127,7 @@ class ReadCacheTest {
             Field<Integer> pid = DSL.field(DSL.name("pid"), Integer.class);
             db(d -> d.select(DSL.function("pg_terminate_backend", Boolean.class, pid))
                     .from(DSL.table(DSL.name("pg_stat_activity")))
-                    .where(DSL.field(DSL.name("application_name"), String.class).eq("kojinext-change-feed"))
+                    .where(DSL.field(DSL.name("application_name"), String.class).eq(org.kojinext.hub.events.PgListener.APPLICATION_NAME))
                     .fetch());
             setStatus("missed", 1);
         } finally {

@@ -32,8 +32,19 @@ public final class TestHub implements AutoCloseable {
         return startOn(TestPostgres.newDatabase(), sessionRenewalTimeout);
     }
 
+    /** A hub with its own dispatch timeouts, on a fresh database. */
+    public static TestHub start(org.kojinext.hub.config.DispatchConfig dispatch) {
+        return startOn(TestPostgres.newDatabase(), Duration.ofMinutes(1440), dispatch, 0);
+    }
+
     /** A hub over an existing database, as a second hub of the same site would be. */
     public static TestHub startOn(String jdbcUrl, Duration sessionRenewalTimeout) {
+        return startOn(jdbcUrl, sessionRenewalTimeout, org.kojinext.hub.config.DispatchConfig.DEFAULT, 0);
+    }
+
+    /** A hub over an existing database with these dispatch settings, on a given port (0: any). */
+    public static TestHub startOn(String jdbcUrl, Duration sessionRenewalTimeout,
+                                  org.kojinext.hub.config.DispatchConfig dispatch, int port) {
         Path dir;
         try {
             dir = Files.createTempDirectory("kojinext-hub");
@@ -41,7 +52,8 @@ public final class TestHub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
-                .withPort(0)
+                .withPort(port)
+                .withDispatch(dispatch)
                 .withDb(jdbcUrl, "postgres", null)
                 .withAdminPassword(ADMIN_PASSWORD)
                 .withSessionRenewalTimeout(sessionRenewalTimeout);

@@ -1,0 +1,51 @@
+package org.kojinext.builder;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./kojinext builder}: runs one builder daemon against a hub. */
+@Command(name = "kojinext builder", mixinStandardHelpOptions = true,
+        description = "Run a builder: takes tasks the hub assigns to its host and runs them.")
+public final class BuilderMain implements Callable<Integer> {
+    @Option(names = "--hub", description = "hub API URL (default: ${DEFAULT-VALUE})",
+            defaultValue = "http://127.0.0.1:8080/kojihub")
+    URI hub;
+
+    @Option(names = "--user", required = true, description = "the host's user name")
+    String user;
+
+    @Option(names = "--password-file", description = "file holding the host user's password "
+            + "(otherwise $KOJINEXT_BUILDER_PASSWORD)")
+    Path passwordFile;
+
+    @Option(names = "--hold", description = "seconds each held call waits for work (default: ${DEFAULT-VALUE}); "
+            + "an idle builder sends about one request per this", defaultValue = "60")
+    int holdSeconds;
+
+    @Option(names = "--maxjobs", description = "most tasks at once (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    int maxjobs;
+
+    @Override
+    public Integer call() throws Exception {
+        String password = passwordFile != null ? Files.readString(passwordFile).strip()
+                : System.getenv("KOJINEXT_BUILDER_PASSWORD");
+        if (password == null || password.isEmpty()) {
+            System.err.println("kojinext builder: no password (--password-file or KOJINEXT_BUILDER_PASSWORD)");
+            return 2;
+        }
+        Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs, Handlers.defaults());
+        System.err.println("kojinext builder: " + user + " taking tasks from " + hub);
+        b.run();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BuilderMain()).execute(args));
+    }
+}

@@ -1,0 +1,57 @@
+package org.kojinext.builder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kojinext.protocol.KojiClient;
+
+/**
+ * One running task as its handler sees it: its id and the subsession it calls the hub with, as
+ * kojid gives each task process its own session.
+ */
+public final class TaskContext {
+    private static final double AWAIT_SECONDS = 60;
+
+    private final int id;
+    private final KojiClient session;
+
+    TaskContext(int id, KojiClient session) {
+        this.id = id;
+        this.session = session;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public KojiClient session() {
+        return session;
+    }
+
+    /** host.subtask with a label, so a restarted parent gets its old subtask back. */
+    public int subtask(String method, List<Object> args, String label) {
+        Map<String, Object> opts = new LinkedHashMap<>();
+        if (label != null) {
+            opts.put("label", label);
+        }
+        return (Integer) session.callKw("host.subtask", List.of(method, args, id), opts);
+    }
+
+    /**
+     * Koji's BaseTaskHandler.wait(all=True): marks the subtasks awaited, waits for all of them
+     * with held host.awaitSubtasks calls (no polling), then returns host.taskWaitResults.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object> waitAll(List<Integer> subtasks, List<Integer> canfail) {
+        session.call("host.taskSetWait", id, new ArrayList<Object>(subtasks));
+        while (true) {
+            List<Object> state = (List<Object>) session.call("host.awaitSubtasks", id, AWAIT_SECONDS);
+            if (((List<Object>) state.get(1)).isEmpty()) {
+                break;
+            }
+        }
+        return (List<Object>) session.call("host.taskWaitResults", id, new ArrayList<Object>(subtasks),
+                canfail == null ? null : new ArrayList<Object>(canfail));
+    }
+}

@@ -1,0 +1,74 @@
+package org.kojinext.hub.scheduler;
+
+import static org.kojinext.hub.db.jooq.Tables.HOST;
+import static org.kojinext.hub.db.jooq.Tables.SCHEDULER_HOST_DATA;
+
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.JSON;
+import org.jooq.impl.DSL;
+import org.kojinext.hub.db.ExtraJson;
+import org.kojinext.protocol.KojiFault;
+
+/** What builders report of themselves: load and readiness (host row), and data for the scheduler. */
+public final class HostReports {
+    private HostReports() {
+    }
+
+    /** Koji's Host.updateHost: task_load, ready and the time the host was last heard from. */
+    public static void update(DSLContext db, int hostId, double taskLoad, boolean ready) {
+        if (taskLoad < 0 || Double.isNaN(taskLoad)) {
+            throw KojiFault.generic("task_load must not be negative");
+        }
+        db.update(HOST).set(HOST.TASK_LOAD, taskLoad).set(HOST.READY, ready)
+                .set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime())
+                .where(HOST.ID.eq(hostId)).execute();
+    }
+
+    /** The host was heard from (a held call started); ready changes only if it differs, to announce nothing else. */
+    public static void seen(DSLContext db, int hostId, boolean ready) {
+        db.update(HOST).set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime()).set(HOST.READY, ready)
+                .where(HOST.ID.eq(hostId)).execute();
+    }
+
+    /** Koji's scheduler.set_host_data: replaces what the host said of itself ({methods, maxjobs}). */
+    public static void setData(DSLContext db, int hostId, Object data) {
+        Object value = data;
+        if (data instanceof String text) {
+            // Koji still accepts the JSON text older builders send.
+            value = ExtraJson.decode(text, "Invalid host data");
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw KojiFault.parameter("Invalid type for value '" + data + "': expected dict");
+        }
+        JSON json = JSON.valueOf(ExtraJson.encode(value));
+        db.insertInto(SCHEDULER_HOST_DATA).set(SCHEDULER_HOST_DATA.HOST_ID, hostId)
+                .set(SCHEDULER_HOST_DATA.DATA, json)
+                .onConflict(SCHEDULER_HOST_DATA.HOST_ID).doUpdate().set(SCHEDULER_HOST_DATA.DATA, json)
+                .execute();
+    }
+
+    /** The host's reported data, or an empty map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> data(DSLContext db, int hostId) {
+        JSON j = db.select(SCHEDULER_HOST_DATA.DATA).from(SCHEDULER_HOST_DATA)
+                .where(SCHEDULER_HOST_DATA.HOST_ID.eq(hostId)).fetchOne(SCHEDULER_HOST_DATA.DATA);
+        Object v = j == null ? null : ExtraJson.decode(j.data(), "Invalid host data");
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** A number argument as Koji's float() takes it: a number or its text. */
+    public static double number(Object v, String name) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw KojiFault.parameter("Invalid value for " + name + ": " + v);
+    }
+}

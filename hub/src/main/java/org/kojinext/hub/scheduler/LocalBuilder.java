@@ -1,0 +1,80 @@
+package org.kojinext.hub.scheduler;
+
+import static org.kojinext.hub.db.jooq.Tables.USERS;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import org.kojinext.builder.Builder;
+import org.kojinext.builder.Handlers;
+import org.kojinext.hub.auth.PasswordHasher;
+import org.kojinext.hub.auth.UserStore;
+import org.kojinext.hub.db.Database;
+import org.kojinext.hub.db.Tx;
+import org.kojinext.hub.hosts.HostStore;
+import org.kojinext.hub.hosts.HostEditor;
+
+/**
+ * The builder {@code ./kojinext up} runs beside the hub: a host of that name (made on first start,
+ * in channel 'default', for noarch and this machine's arch) whose password is kept in
+ * DATA-DIR/NAME.password, and the shipped builder daemon logged in as it over HTTP.
+ */
+public final class LocalBuilder {
+    private LocalBuilder() {
+    }
+
+    /** Makes sure the host exists with a known password; returns the password. */
+    public static String ensureHost(Database database, Path dataDir, String name) {
+        Path file = dataDir.resolve(name + ".password");
+        try (Tx tx = database.begin()) {
+            var db = tx.dsl();
+            if (HostStore.get(db, name, false, null) == null) {
+                int admin = UserStore.byName(db, "kojiadmin").getId();
+                HostEditor.add(db, name, List.of(machineArch()), null, false, tx.eventId(), admin);
+            }
+            String password = Files.exists(file) ? Files.readString(file).strip() : generate();
+            db.update(USERS).set(USERS.PASSWORD, PasswordHasher.hash(password)).where(USERS.NAME.eq(name)).execute();
+            tx.finish();
+            if (!Files.exists(file)) {
+                Files.createDirectories(dataDir);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, password + "\n");
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the builder password in " + file, e);
+        }
+    }
+
+    /** Starts the builder daemon on a virtual thread; it runs until the process ends. */
+    public static Builder start(URI hub, String name, String password) {
+        Builder b = new Builder(hub, name, password, Duration.ofSeconds(60), 10, Handlers.defaults());
+        Thread.ofVirtual().name("local-builder").start(b);
+        return b;
+    }
+
+    private static String machineArch() {
+        String a = System.getProperty("os.arch");
+        return switch (a) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> a;
+        };
+    }
+
+    private static String generate() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}
