@@ -189,7 +189,8 @@ public final class ByteSink extends OutputStream {
             fullLengths.add(pos);
             before += pos;
         }
-        cur = new byte[Math.max(CHUNK, more)];
+        // Chunks double up to 1 MiB: a 5 KB answer should not cost a megabyte of garbage.
+        cur = new byte[Math.max(more, Math.min(CHUNK, cur.length * 2))];
         pos = 0;
     }
 }
