@@ -1,6 +1,9 @@
 package org.kojinext.builder;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kojinext.protocol.JdkHttpTransport;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.XmlRpcCodec;
@@ -34,6 +38,7 @@ public final class Builder implements Runnable {
     private final Map<Integer, Thread> running = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private volatile KojiClient client;
+    private volatile ProxySelector proxy;
     private volatile Thread loop;
 
     public Builder(URI hub, String user, String password, Duration hold, int maxjobs,
@@ -51,8 +56,23 @@ public final class Builder implements Runnable {
         return List.copyOf(running.keySet());
     }
 
+    /**
+     * Sends every call through an HTTP proxy. The held calls are ordinary POSTs that the hub
+     * answers within the hold, so a proxy needs nothing special, only to allow idle responses
+     * that long.
+     */
+    public Builder proxy(InetSocketAddress address) {
+        this.proxy = ProxySelector.of(address);
+        return this;
+    }
+
     private KojiClient newClient() {
-        return KojiClient.builder(hub).timeout(hold.plusSeconds(30)).build();
+        KojiClient.Builder b = KojiClient.builder(hub).timeout(hold.plusSeconds(30));
+        if (proxy != null) {
+            b.transport(new JdkHttpTransport(HttpClient.newBuilder().proxy(proxy)
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build()));
+        }
+        return b.build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.kojinext.builder;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ public final class BuilderMain implements Callable<Integer> {
     @Option(names = "--maxjobs", description = "most tasks at once (default: ${DEFAULT-VALUE})", defaultValue = "10")
     int maxjobs;
 
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "an HTTP proxy to reach the hub through")
+    String proxy;
+
     @Override
     public Integer call() throws Exception {
         String password = passwordFile != null ? Files.readString(passwordFile).strip()
@@ -40,6 +44,15 @@ public final class BuilderMain implements Callable<Integer> {
             return 2;
         }
         Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs, Handlers.defaults());
+        if (proxy != null) {
+            int colon = proxy.lastIndexOf(':');
+            String port = colon > 0 ? proxy.substring(colon + 1) : "";
+            if (!port.matches("\\d{1,5}")) {
+                System.err.println("kojinext builder: --proxy wants HOST:PORT, not " + proxy);
+                return 2;
+            }
+            b.proxy(new InetSocketAddress(proxy.substring(0, colon), Integer.parseInt(port)));
+        }
         System.err.println("kojinext builder: " + user + " taking tasks from " + hub);
         b.run();
         return 0;
