@@ -164,6 +164,11 @@ public final class Hub implements AutoCloseable {
         return dispatch;
     }
 
+    /** HTTP requests this hub has received since it started. */
+    public long requestsReceived() {
+        return server.requestsReceived();
+    }
+
     public MethodRegistry methods() {
         return registry;
     }

@@ -3,6 +3,7 @@ package org.kojinext.hub.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -22,9 +23,11 @@ public final class HubServer implements AutoCloseable {
     private static final int ACCEPT_QUEUE = 1024;
 
     private final Javalin app;
+    private final LongAdder requests;
 
-    private HubServer(Javalin app) {
+    private HubServer(Javalin app, LongAdder requests) {
         this.app = app;
+        this.requests = requests;
     }
 
     public static HubServer start(HubConfig config, RequestRunner runner, Database database, Dispatch dispatch) {
@@ -32,6 +35,7 @@ public final class HubServer implements AutoCloseable {
         XmlRpcEndpoint xml = new XmlRpcEndpoint(runner, config.decodeLimits());
         JsonRpcEndpoint json = new JsonRpcEndpoint(runner, config.decodeLimits());
         RpcEndpoint endpoint = new RpcEndpoint(xml, json, config.maxRequestLength());
+        LongAdder requests = new LongAdder();
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
@@ -55,7 +59,10 @@ public final class HubServer implements AutoCloseable {
             }));
             // The endpoint enforces Koji's MaxRequestLength itself, answering 400 as Koji does.
             cfg.http.maxRequestSize = Long.MAX_VALUE;
-            cfg.routes.before(ctx -> ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION));
+            cfg.routes.before(ctx -> {
+                requests.increment();
+                ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION);
+            });
             cfg.routes.post(PATH, endpoint::handle);
             cfg.routes.get(TaskEventsEndpoint.PATH, new io.javalin.http.sse.SseHandler(events::stream));
             for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.DELETE,
@@ -68,7 +75,15 @@ public final class HubServer implements AutoCloseable {
             });
         });
         app.start();
-        return new HubServer(app);
+        return new HubServer(app, requests);
+    }
+
+    /**
+     * HTTP requests received since the start, whatever their path or outcome: what idle builders
+     * cost the hub is measured with it ({@code bench tasks}).
+     */
+    public long requestsReceived() {
+        return requests.sum();
     }
 
     public int port() {
