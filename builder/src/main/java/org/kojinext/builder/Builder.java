@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kojinext.protocol.HttpTransport;
 import org.kojinext.protocol.JdkHttpTransport;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
+import org.kojinext.protocol.RpcCall;
 import org.kojinext.protocol.XmlRpcCodec;
 
 /**
@@ -39,6 +41,11 @@ public final class Builder implements Runnable {
     private volatile boolean stopped;
     private volatile KojiClient client;
     private volatile ProxySelector proxy;
+    /**
+     * One HTTP client for the daemon and every task's subsession: each JDK client owns a selector
+     * thread and a connection pool, and making one per task was most of a task's start-up cost.
+     */
+    private volatile HttpTransport transport;
     private volatile Thread loop;
 
     public Builder(URI hub, String user, String password, Duration hold, int maxjobs,
@@ -67,12 +74,15 @@ public final class Builder implements Runnable {
     }
 
     private KojiClient newClient() {
-        KojiClient.Builder b = KojiClient.builder(hub).timeout(hold.plusSeconds(30));
-        if (proxy != null) {
-            b.transport(new JdkHttpTransport(HttpClient.newBuilder().proxy(proxy)
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build()));
+        if (transport == null) {
+            HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(30));
+            if (proxy != null) {
+                http.proxy(proxy);
+            }
+            transport = new JdkHttpTransport(http.build());
         }
-        return b.build();
+        return KojiClient.builder(hub).timeout(hold.plusSeconds(30)).transport(transport).build();
     }
 
     @Override
@@ -150,32 +160,75 @@ public final class Builder implements Runnable {
                 t.interrupt();
             }
         }
-        for (Object o : (List<Object>) answer.get("assigned")) {
-            Map<String, Object> task = (Map<String, Object>) o;
-            take(c, (Integer) task.get("id"), (String) task.get("method"));
+        take(c, (List<Map<String, Object>>) (List<?>) answer.get("assigned"));
+    }
+
+    /**
+     * Opens the tasks of one answer together, in two multicalls (openTask for all, then
+     * setTaskWeight and subsession for each opened one) rather than three round trips each: a
+     * burst hands a builder dozens of tasks at once.
+     */
+    @SuppressWarnings("unchecked")
+    private void take(KojiClient c, List<Map<String, Object>> assigned) {
+        List<Integer> toOpen = new ArrayList<>();
+        for (Map<String, Object> task : assigned) {
+            int id = (Integer) task.get("id");
+            String method = (String) task.get("method");
+            if (!handlers.containsKey(method)) {
+                c.call("host.refuseTask", id, false, "no handler for method " + method);
+            } else if (running.size() + toOpen.size() >= maxjobs) {
+                c.call("host.refuseTask", id, true, "too many jobs");
+            } else {
+                toOpen.add(id);
+            }
+        }
+        if (toOpen.isEmpty()) {
+            return;
+        }
+        List<RpcCall> opens = new ArrayList<>();
+        for (int id : toOpen) {
+            opens.add(new RpcCall("host.openTask", List.of(id), Map.of()));
+        }
+        List<Object> opened = c.multicall(opens);
+        List<Map<String, Object>> infos = new ArrayList<>();
+        List<RpcCall> setup = new ArrayList<>();
+        for (int i = 0; i < toOpen.size(); i++) {
+            Object r = opened.get(i);
+            if (r instanceof KojiFault f) {
+                // Taken back or canceled since it was assigned: nothing to run.
+                log.log(Level.FINE, "task " + toOpen.get(i) + " not opened: " + f.getMessage());
+                continue;
+            }
+            Map<String, Object> info = (Map<String, Object>) ((List<?>) r).get(0);
+            if (info == null) {
+                continue;
+            }
+            infos.add(info);
+            TaskHandler handler = handlers.get((String) info.get("method"));
+            setup.add(new RpcCall("host.setTaskWeight", List.of(info.get("id"), handler.weight()), Map.of()));
+            setup.add(new RpcCall("subsession", List.of(), Map.of()));
+        }
+        if (infos.isEmpty()) {
+            return;
+        }
+        List<Object> done = c.multicall(setup);
+        for (int i = 0; i < infos.size(); i++) {
+            Map<String, Object> info = infos.get(i);
+            int id = (Integer) info.get("id");
+            Object sub = done.get(2 * i + 1);
+            if (sub instanceof KojiFault f) {
+                throw f;
+            }
+            Map<?, ?> session = (Map<?, ?>) ((List<?>) sub).get(0);
+            start(id, handlers.get((String) info.get("method")), session, (String) info.get("request"));
         }
     }
 
-    private void take(KojiClient c, int id, String method) {
-        TaskHandler handler = handlers.get(method);
-        if (handler == null) {
-            c.call("host.refuseTask", id, false, "no handler for method " + method);
-            return;
-        }
-        if (running.size() >= maxjobs) {
-            c.call("host.refuseTask", id, true, "too many jobs");
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) c.call("host.openTask", id);
-        if (info == null) {
-            return;
-        }
-        c.call("host.setTaskWeight", id, handler.weight());
-        Map<?, ?> sub = (Map<?, ?>) c.call("subsession");
+    @SuppressWarnings("unchecked")
+    private void start(int id, TaskHandler handler, Map<?, ?> sub, String request) {
         KojiClient session = newClient();
         session.setSession((Integer) sub.get("session-id"), (String) sub.get("session-key"));
-        List<Object> args = (List<Object>) (List<?>) decodeArgs((String) info.get("request"));
+        List<Object> args = (List<Object>) (List<?>) decodeArgs(request);
         Thread t = Thread.ofVirtual().name("task-" + id).unstarted(() -> execute(id, handler, session, args));
         running.put(id, t);
         t.start();
