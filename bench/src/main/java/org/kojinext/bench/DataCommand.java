@@ -43,6 +43,11 @@ final class DataCommand implements Callable<Integer> {
             description = "a database already filled by 'kojinext dev seed' (user postgres, no password)")
     String dbUrl;
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "a hub already running on the --db-url database (e.g. ./kojinext hub), instead of one "
+                    + "in this process: the client then has a JVM of its own, as real clients do")
+    java.net.URI hubUrl;
+
     @Option(names = "--packages", defaultValue = "25000", description = "when seeding (default: ${DEFAULT-VALUE})")
     int packages;
 
@@ -69,6 +74,10 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (hubUrl != null && dbUrl == null) {
+            System.err.println("kojinext bench: --url needs --db-url, the database that hub serves");
+            return 2;
+        }
         EmbeddedPostgresServer pg = null;
         String url = dbUrl;
         try {
@@ -81,7 +90,8 @@ final class DataCommand implements Callable<Integer> {
                         line -> System.err.println("kojinext bench: seed: " + line));
             }
             List<String> nvrs = sampleNvrs(url, 5000);
-            try (BenchTarget target = BenchTarget.inProcess(url, "bench-admin")) {
+            try (BenchTarget target = hubUrl != null ? BenchTarget.external(hubUrl)
+                    : BenchTarget.inProcess(url, "bench-admin")) {
                 KojiClient c = KojiClient.builder(target.url()).encoding(Encoding.XML)
                         .transport(new SocketTransport()).timeout(Duration.ofMinutes(5)).build();
                 String deepest = DistributionSeeder.CHAIN.getLast();
