@@ -16,24 +16,12 @@ final class Replies {
     private Replies() {
     }
 
-    static void send(Context ctx, int status, String contentType, byte[] body) {
-        send(ctx, status, contentType, body.length, out -> out.write(body));
-    }
-
     static void send(Context ctx, int status, String contentType, ByteSink body) {
-        send(ctx, status, contentType, body.length(), body::writeTo);
-    }
-
-    private interface Body {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static void send(Context ctx, int status, String contentType, int length, Body body) {
         ctx.status(status);
         HttpServletResponse res = ctx.res();
         res.setStatus(status);
         res.setContentType(contentType);
-        res.setContentLength(length);
+        res.setContentLength(body.length());
         try (OutputStream out = res.getOutputStream()) {
             body.writeTo(out);
         } catch (IOException e) {
