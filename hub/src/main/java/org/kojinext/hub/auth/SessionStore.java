@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.Epoch;
+import org.kojinext.hub.db.Prerendered;
 import org.kojinext.hub.db.jooq.tables.Sessions;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiFault;
@@ -28,6 +29,22 @@ public final class SessionStore {
     // update_time only feeds session sweeping, so a read-mostly client need not write on every call.
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
+    /** Every authenticated request's first read, so it is rendered once (see {@link Prerendered}). */
+    private static final Prerendered AUTHENTICATE;
+
+    static {
+        Sessions excl = SESSIONS.as("excl");
+        var exclusiveHolder = DSL.field(DSL.select(DSL.min(excl.ID)).from(excl)
+                .where(excl.USER_ID.eq(SESSIONS.USER_ID), excl.EXCLUSIVE.isTrue(), excl.CLOSED.isFalse()));
+        AUTHENTICATE = Prerendered.of(DSL.select(SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.EXPIRED, SESSIONS.MASTER,
+                        SESSIONS.AUTHTYPE, SESSIONS.CALLNUM, SESSIONS.START_TIME, SESSIONS.UPDATE_TIME,
+                        SESSIONS.RENEW_TIME, SESSIONS.EXCLUSIVE, USERS.NAME, USERS.STATUS, USERS.USERTYPE,
+                        exclusiveHolder.as("excl_id"))
+                .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
+                .where(SESSIONS.ID.eq(DSL.param("id", Integer.class)), SESSIONS.KEY.eq(DSL.param("key", String.class)),
+                        SESSIONS.HOSTIP.eq(DSL.param("hostip", String.class)), SESSIONS.CLOSED.isFalse()));
+    }
+
     private final Duration renewalTimeout;
 
     /** @param renewalTimeout Koji's SessionRenewalTimeout; zero means sessions never expire */
@@ -41,17 +58,7 @@ public final class SessionStore {
      */
     public Session authenticate(DSLContext db, int id, String key, String hostip, Integer callnum,
                                 String method, boolean retryable) {
-        Sessions excl = SESSIONS.as("excl");
-        var exclusiveHolder = DSL.field(DSL.select(DSL.min(excl.ID)).from(excl)
-                .where(excl.USER_ID.eq(SESSIONS.USER_ID), excl.EXCLUSIVE.isTrue(), excl.CLOSED.isFalse()));
-        Record row = db.select(SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.EXPIRED, SESSIONS.MASTER,
-                        SESSIONS.AUTHTYPE, SESSIONS.CALLNUM, SESSIONS.START_TIME, SESSIONS.UPDATE_TIME,
-                        SESSIONS.RENEW_TIME, SESSIONS.EXCLUSIVE, USERS.NAME, USERS.STATUS, USERS.USERTYPE,
-                        exclusiveHolder.as("excl_id"))
-                .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
-                .where(SESSIONS.ID.eq(id), SESSIONS.KEY.eq(key), SESSIONS.HOSTIP.eq(hostip),
-                        SESSIONS.CLOSED.isFalse())
-                .fetchOne();
+        Record row = AUTHENTICATE.fetchOne(db, id, key, hostip);
         if (row == null) {
             throw KojiFault.auth("Invalid session or bad credentials");
         }

@@ -173,6 +173,14 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
             c.setAutoCommit(false);
             try {
                 DSLContext db = DSL.using(c, SQLDialect.POSTGRES);
+                // Most runs are asked for by a finished task while nothing waits: one indexed
+                // probe instead of the lock and the hosts' state. A task freed after the probe
+                // announces itself and asks for its own run.
+                if (!sweep && !scheduler.anyFree(db)) {
+                    c.rollback();
+                    runs.incrementAndGet();
+                    return true;
+                }
                 Boolean locked = db.select(function("pg_try_advisory_xact_lock", Boolean.class, val(LOCK_KEY)))
                         .fetchSingle().value1();
                 if (!Boolean.TRUE.equals(locked)) {

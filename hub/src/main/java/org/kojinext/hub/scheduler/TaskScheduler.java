@@ -73,6 +73,11 @@ final class TaskScheduler {
     private record FreeTask(int id, String bin, double weight) {
     }
 
+    /** True if some task is FREE. */
+    boolean anyFree(DSLContext db) {
+        return db.fetchExists(TASK, TASK.STATE.eq(TaskState.FREE.code()));
+    }
+
     /** Assigns what can be assigned; returns how many tasks were assigned. */
     int schedule(DSLContext db) {
         Map<Integer, Host> hosts = hosts(db);
