@@ -244,6 +244,7 @@ public final class Builder implements Runnable {
     }
 
     private void execute(int id, TaskHandler handler, KojiClient session, List<Object> args) {
+        boolean loggedOut = false;
         try {
             String response;
             boolean failed = false;
@@ -260,17 +261,28 @@ public final class Builder implements Runnable {
                 failed = true;
                 response = text(XmlRpcCodec.fault(1, e.getClass().getSimpleName() + ": " + e.getMessage()).toByteArray());
             }
-            if (running.containsKey(id)) {
-                session.call(failed ? "host.failTask" : "host.closeTask", id, response);
+            // Off the running list before reporting: the hub announces the close to the held
+            // call, whose answer would otherwise name this task as lost and interrupt the report.
+            if (running.remove(id) != null) {
+                // The report and the subsession's logout travel together: one request, not two.
+                List<Object> out = session.multicall(List.of(
+                        new RpcCall(failed ? "host.failTask" : "host.closeTask", List.of(id, response), Map.of()),
+                        new RpcCall("logout", List.of(), Map.of())));
+                loggedOut = true;
+                if (out.getFirst() instanceof KojiFault f) {
+                    log.log(Level.WARNING, "task " + id + " not reported: " + f.getMessage());
+                }
             }
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "task " + id + " could not report: " + e.getMessage());
         } finally {
             running.remove(id);
-            try {
-                session.logout();
-            } catch (RuntimeException ignored) {
-                // the subsession ends with its master anyway
+            if (!loggedOut) {
+                try {
+                    session.logout();
+                } catch (RuntimeException ignored) {
+                    // the subsession ends with its master anyway
+                }
             }
         }
     }
