@@ -26,9 +26,20 @@ public final class Prerendered {
     }
 
     public static Prerendered of(Select<?> select) {
+        // Only DSL.param placeholders may bind: a plain value would render as one more '?' that
+        // nothing fills. Constants must be DSL.inline.
+        if (select.getParams().values().stream().anyMatch(p -> !p.isInline() && p.getParamName() == null)) {
+            throw new IllegalArgumentException("a prerendered query binds only DSL.param values; inline the constants: "
+                    + select);
+        }
         String sql = DSL.using(SQLDialect.POSTGRES, Tx.SETTINGS).renderContext().paramType(ParamType.INDEXED)
                 .visit(select).render();
         return new Prerendered(sql, List.of(select.getSelect().toArray(Field<?>[]::new)));
+    }
+
+    /** Every row. */
+    public org.jooq.Result<Record> fetch(DSLContext db, Object... binds) {
+        return db.resultQuery(sql, binds).coerce(fields).fetch();
     }
 
     /** The one row, or null. */

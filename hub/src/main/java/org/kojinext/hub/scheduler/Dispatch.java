@@ -181,16 +181,16 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
                     runs.incrementAndGet();
                     return true;
                 }
-                Boolean locked = db.select(function("pg_try_advisory_xact_lock", Boolean.class, val(LOCK_KEY)))
-                        .fetchSingle().value1();
-                if (!Boolean.TRUE.equals(locked)) {
+                var lock = db.select(function("pg_try_advisory_xact_lock", Boolean.class, val(LOCK_KEY)),
+                        DSL.currentOffsetDateTime()).fetchSingle();
+                if (!Boolean.TRUE.equals(lock.value1())) {
                     c.rollback();
                     return false;
                 }
                 if (sweep) {
-                    scheduler.sweep(db);
+                    scheduler.sweep(db, lock.value2());
                 }
-                scheduler.schedule(db);
+                scheduler.schedule(db, lock.value2());
                 c.commit();
                 runs.incrementAndGet();
                 return true;

@@ -20,12 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.config.DispatchConfig;
 import org.kojinext.hub.db.ExtraJson;
+import org.kojinext.hub.db.Prerendered;
 import org.kojinext.hub.tasks.TaskState;
 import org.kojinext.hub.tasks.TaskWriter;
 
@@ -37,6 +41,41 @@ import org.kojinext.hub.tasks.TaskWriter;
  */
 final class TaskScheduler {
     private static final int FREE_LIMIT = 1000;
+
+    // A run's reads are the same every time, so they are rendered once (see Prerendered).
+    private static final Prerendered FREE_TASKS = Prerendered.of(
+            DSL.select(TASK.ID, TASK.CHANNEL_ID, TASK.ARCH, TASK.WEIGHT).from(TASK)
+                    .where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())))
+                    .orderBy(TASK.PRIORITY.asc(), TASK.CREATE_TIME.asc(), TASK.ID.asc()).limit(DSL.inline(FREE_LIMIT)));
+
+    private static final Field<Double> LOAD;
+    private static final Field<Integer> NTASKS;
+    private static final Field<Integer[]> CHANNEL_IDS;
+    private static final Prerendered HOSTS;
+    private static final Prerendered LIVE_REFUSALS;
+
+    static {
+        // A host's load counts the weight of its tasks that are not waiting on subtasks; ntasks counts them all.
+        var t = TASK.as("t");
+        Condition active = t.HOST_ID.eq(HOST.ID)
+                .and(t.STATE.in(DSL.inline(TaskState.ASSIGNED.code()), DSL.inline(TaskState.OPEN.code())));
+        LOAD = DSL.field(DSL.select(DSL.coalesce(DSL.sum(t.WEIGHT).filterWhere(t.WAITING.isNull().or(t.WAITING.isFalse())),
+                DSL.inline(0.0))).from(t).where(active)).cast(Double.class).as("load");
+        NTASKS = DSL.field(DSL.select(DSL.count()).from(t).where(active)).as("ntasks");
+        CHANNEL_IDS = DSL.array(DSL.select(HOST_CHANNELS.CHANNEL_ID).from(HOST_CHANNELS).join(CHANNELS)
+                .on(CHANNELS.ID.eq(HOST_CHANNELS.CHANNEL_ID))
+                .where(HOST_CHANNELS.HOST_ID.eq(HOST.ID), HOST_CHANNELS.ACTIVE.isTrue(), CHANNELS.ENABLED.isTrue()))
+                .as("channel_ids");
+        HOSTS = Prerendered.of(DSL.select(HOST.ID, HOST.NAME, HOST.READY, HOST.UPDATE_TIME, HOST_CONFIG.ARCHES,
+                        HOST_CONFIG.CAPACITY, SCHEDULER_HOST_DATA.DATA, LOAD, NTASKS, CHANNEL_IDS)
+                .from(HOST).join(HOST_CONFIG).on(HOST_CONFIG.HOST_ID.eq(HOST.ID), HOST_CONFIG.ACTIVE.isTrue())
+                .leftJoin(SCHEDULER_HOST_DATA).on(SCHEDULER_HOST_DATA.HOST_ID.eq(HOST.ID))
+                .where(HOST_CONFIG.ENABLED.isTrue()));
+        var r = SCHEDULER_TASK_REFUSALS;
+        LIVE_REFUSALS = Prerendered.of(DSL.select(r.TASK_ID, r.HOST_ID).from(r).join(TASK).on(TASK.ID.eq(r.TASK_ID))
+                .where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())))
+                .andNot(r.SOFT.isTrue().and(r.TIME.lt(DSL.param("cutoff", OffsetDateTime.class)))));
+    }
 
     private final DispatchConfig config;
 
@@ -79,7 +118,14 @@ final class TaskScheduler {
     }
 
     /** Assigns what can be assigned; returns how many tasks were assigned. */
-    int schedule(DSLContext db) {
+    int schedule(DSLContext db, OffsetDateTime now) {
+        List<FreeTask> free = new ArrayList<>();
+        for (Record r : FREE_TASKS.fetch(db)) {
+            free.add(new FreeTask(r.get(TASK.ID), r.get(TASK.CHANNEL_ID) + ":" + r.get(TASK.ARCH), r.get(TASK.WEIGHT)));
+        }
+        if (free.isEmpty()) {
+            return 0;
+        }
         Map<Integer, Host> hosts = hosts(db);
         Map<String, List<Host>> byBin = new HashMap<>();
         for (Host h : hosts.values()) {
@@ -87,26 +133,7 @@ final class TaskScheduler {
                 byBin.computeIfAbsent(bin, b -> new ArrayList<>()).add(h);
             }
         }
-        for (Record r : db.select(TASK.HOST_ID, TASK.WEIGHT, TASK.WAITING).from(TASK)
-                .where(TASK.STATE.in(TaskState.ASSIGNED.code(), TaskState.OPEN.code())).fetch()) {
-            Host h = r.get(TASK.HOST_ID) == null ? null : hosts.get(r.get(TASK.HOST_ID));
-            if (h != null) {
-                if (!Boolean.TRUE.equals(r.get(TASK.WAITING))) {
-                    h.load += r.get(TASK.WEIGHT);
-                }
-                h.ntasks++;
-            }
-        }
-        List<FreeTask> free = new ArrayList<>();
-        for (Record r : db.select(TASK.ID, TASK.CHANNEL_ID, TASK.ARCH, TASK.WEIGHT).from(TASK)
-                .where(TASK.STATE.eq(TaskState.FREE.code()))
-                .orderBy(TASK.PRIORITY.asc(), TASK.CREATE_TIME.asc(), TASK.ID.asc()).limit(FREE_LIMIT).fetch()) {
-            free.add(new FreeTask(r.get(TASK.ID), r.get(TASK.CHANNEL_ID) + ":" + r.get(TASK.ARCH), r.get(TASK.WEIGHT)));
-        }
-        if (free.isEmpty()) {
-            return 0;
-        }
-        Map<Integer, Set<Integer>> refused = refusals(db);
+        Map<Integer, Set<Integer>> refused = refusals(db, now);
         Map<Integer, List<Host>> candidates = new HashMap<>();
         for (FreeTask t : free) {
             double minAvail = Math.max(0, t.weight() - config.capacityOvercommit());
@@ -129,37 +156,59 @@ final class TaskScheduler {
                 h.demand /= total;
             }
         }
-        int assigned = 0;
+        List<int[]> chosen = new ArrayList<>();
         for (FreeTask t : free) {
             double minAvail = Math.max(0, t.weight() - config.capacityOvercommit());
             List<Host> options = candidates.get(t.id());
             options.sort(Comparator.comparingDouble(Host::rank));
             for (Host h : options) {
                 if (h.capacity - h.load > minAvail && h.ntasks < h.maxjobs) {
-                    if (assign(db, t.id(), h.id)) {
-                        h.load += t.weight();
-                        h.ntasks++;
-                        assigned++;
-                    }
+                    chosen.add(new int[] {t.id(), h.id});
+                    h.load += t.weight();
+                    h.ntasks++;
                     break;
                 }
             }
         }
-        return assigned;
+        return assignAll(db, chosen);
     }
 
-    /** Koji's TaskScheduler.assign: the task row, then the run entry that replaces older ones. */
-    static boolean assign(DSLContext db, int taskId, int hostId) {
-        if (!TaskWriter.assign(db, taskId, hostId, false)) {
-            log(db, "Assignment failed", taskId, hostId);
-            return false;
+    /**
+     * Koji's TaskScheduler.assign for every choice of a run, sent as one batch: a burst's hundreds
+     * of assignments cost one round trip, not four each. The task moves only if it is still FREE
+     * (a cancel may have come first); the log line and the run entry that replaces older ones
+     * follow only where it moved. Returns how many moved.
+     */
+    private static int assignAll(DSLContext db, List<int[]> chosen) {
+        if (chosen.isEmpty()) {
+            return 0;
         }
-        log(db, "Assigning task", taskId, hostId);
-        db.update(SCHEDULER_TASK_RUNS).set(SCHEDULER_TASK_RUNS.ACTIVE, false)
-                .where(SCHEDULER_TASK_RUNS.TASK_ID.eq(taskId), SCHEDULER_TASK_RUNS.ACTIVE.isTrue()).execute();
-        db.insertInto(SCHEDULER_TASK_RUNS).set(SCHEDULER_TASK_RUNS.TASK_ID, taskId)
-                .set(SCHEDULER_TASK_RUNS.HOST_ID, hostId).execute();
-        return true;
+        List<Query> batch = new ArrayList<>(chosen.size() * 4);
+        for (int[] c : chosen) {
+            int task = c[0];
+            int host = c[1];
+            Condition moved = DSL.exists(DSL.selectOne().from(TASK).where(TASK.ID.eq(task), TASK.HOST_ID.eq(host),
+                    TASK.STATE.eq(TaskState.ASSIGNED.code())));
+            batch.add(db.update(TASK).set(TASK.STATE, TaskState.ASSIGNED.code()).set(TASK.HOST_ID, host)
+                    .where(TASK.ID.eq(task), TASK.STATE.eq(TaskState.FREE.code()), TASK.HOST_ID.isNull()));
+            batch.add(db.insertInto(SCHEDULER_LOG_MESSAGES, SCHEDULER_LOG_MESSAGES.MSG, SCHEDULER_LOG_MESSAGES.TASK_ID,
+                    SCHEDULER_LOG_MESSAGES.HOST_ID).select(DSL.select(DSL.val("Assigning task"), DSL.val(task),
+                    DSL.val(host)).where(moved)));
+            batch.add(db.update(SCHEDULER_TASK_RUNS).set(SCHEDULER_TASK_RUNS.ACTIVE, false)
+                    .where(SCHEDULER_TASK_RUNS.TASK_ID.eq(task), SCHEDULER_TASK_RUNS.ACTIVE.isTrue()).and(moved));
+            batch.add(db.insertInto(SCHEDULER_TASK_RUNS, SCHEDULER_TASK_RUNS.TASK_ID, SCHEDULER_TASK_RUNS.HOST_ID)
+                    .select(DSL.select(DSL.val(task), DSL.val(host)).where(moved)));
+        }
+        int[] counts = db.batch(batch).execute();
+        int assigned = 0;
+        for (int i = 0; i < chosen.size(); i++) {
+            if (counts[4 * i] > 0) {
+                assigned++;
+            } else {
+                log(db, "Assignment failed", chosen.get(i)[0], chosen.get(i)[1]);
+            }
+        }
+        return assigned;
     }
 
     /**
@@ -168,8 +217,8 @@ final class TaskScheduler {
      * an open task of a host silent for longer than the host timeout is freed, and the host's
      * late results for it are then refused by the ownership check. Returns how many were freed.
      */
-    int sweep(DSLContext db) {
-        OffsetDateTime now = db.select(DSL.currentOffsetDateTime()).fetchSingle().value1();
+    int sweep(DSLContext db, OffsetDateTime now) {
+        dropStaleRefusals(db, now);
         // A host silent for longer than the host timeout is not ready either, even when that is
         // shorter than the ready timeout: otherwise its freed tasks would go straight back to it.
         Duration silent = config.readyTimeout().compareTo(config.hostTimeout()) < 0
@@ -236,50 +285,46 @@ final class TaskScheduler {
                 .set(SCHEDULER_LOG_MESSAGES.TASK_ID, taskId).set(SCHEDULER_LOG_MESSAGES.HOST_ID, hostId).execute();
     }
 
-    /** Koji's get_refusals: live refusals by task; stale ones (old soft, or of finished tasks) are dropped. */
-    private Map<Integer, Set<Integer>> refusals(DSLContext db) {
-        OffsetDateTime cutoff = db.select(DSL.currentOffsetDateTime()).fetchSingle().value1()
-                .minus(config.softRefusalTimeout());
-        var r = SCHEDULER_TASK_REFUSALS;
-        db.deleteFrom(r).where(r.SOFT.isTrue().and(r.TIME.lt(cutoff)))
-                .or(DSL.notExists(DSL.selectOne().from(TASK).where(TASK.ID.eq(r.TASK_ID))
-                        .and(TASK.STATE.in(TaskState.FREE.code(), TaskState.OPEN.code(), TaskState.ASSIGNED.code()))))
-                .execute();
+    /**
+     * Koji's get_refusals: the live refusals of free tasks, by task. Stale ones (old soft ones)
+     * are ignored here and deleted by the sweep, with those of finished tasks.
+     */
+    private Map<Integer, Set<Integer>> refusals(DSLContext db, OffsetDateTime now) {
         Map<Integer, Set<Integer>> out = new HashMap<>();
-        for (Record row : db.select(r.TASK_ID, r.HOST_ID).from(r).fetch()) {
-            out.computeIfAbsent(row.get(r.TASK_ID), k -> new HashSet<>()).add(row.get(r.HOST_ID));
+        for (Record row : LIVE_REFUSALS.fetch(db, now.minus(config.softRefusalTimeout()))) {
+            out.computeIfAbsent(row.get(SCHEDULER_TASK_REFUSALS.TASK_ID), k -> new HashSet<>())
+                    .add(row.get(SCHEDULER_TASK_REFUSALS.HOST_ID));
         }
         return out;
     }
 
-    /** Enabled hosts with their bins (channel id : arch, noarch included) and maxjobs. */
+    /** Deletes refusals that no longer count: old soft ones, and those of tasks no longer waiting to run. */
+    private void dropStaleRefusals(DSLContext db, OffsetDateTime now) {
+        var r = SCHEDULER_TASK_REFUSALS;
+        db.deleteFrom(r).where(r.SOFT.isTrue().and(r.TIME.lt(now.minus(config.softRefusalTimeout()))))
+                .or(DSL.notExists(DSL.selectOne().from(TASK).where(TASK.ID.eq(r.TASK_ID))
+                        .and(TASK.STATE.in(TaskState.FREE.code(), TaskState.OPEN.code(), TaskState.ASSIGNED.code()))))
+                .execute();
+    }
+
+    /** Enabled hosts with their bins (channel id : arch, noarch included), load, task count and maxjobs. */
     private Map<Integer, Host> hosts(DSLContext db) {
         Map<Integer, Host> hosts = new LinkedHashMap<>();
-        Map<Integer, String> arches = new HashMap<>();
-        for (Record r : db.select(HOST.ID, HOST.NAME, HOST.READY, HOST.UPDATE_TIME, HOST_CONFIG.ARCHES,
-                        HOST_CONFIG.CAPACITY, SCHEDULER_HOST_DATA.DATA)
-                .from(HOST).join(HOST_CONFIG).on(HOST_CONFIG.HOST_ID.eq(HOST.ID), HOST_CONFIG.ACTIVE.isTrue())
-                .leftJoin(SCHEDULER_HOST_DATA).on(SCHEDULER_HOST_DATA.HOST_ID.eq(HOST.ID))
-                .where(HOST_CONFIG.ENABLED.isTrue()).fetch()) {
+        for (Record r : HOSTS.fetch(db)) {
             Host h = new Host(r.get(HOST.ID), r.get(HOST.NAME), r.get(HOST_CONFIG.CAPACITY),
                     Boolean.TRUE.equals(r.get(HOST.READY)), r.get(HOST.UPDATE_TIME));
             h.maxjobs = maxjobs(r.get(SCHEDULER_HOST_DATA.DATA));
+            h.load = r.get(LOAD);
+            h.ntasks = r.get(NTASKS);
+            String a = r.get(HOST_CONFIG.ARCHES);
+            List<String> arches = new ArrayList<>(a == null || a.isBlank() ? List.of() : List.of(a.trim().split("\\s+")));
+            arches.add("noarch");
+            for (Integer channel : r.get(CHANNEL_IDS)) {
+                for (String arch : arches) {
+                    h.bins.add(channel + ":" + arch);
+                }
+            }
             hosts.put(h.id, h);
-            arches.put(h.id, r.get(HOST_CONFIG.ARCHES));
-        }
-        for (Record r : db.select(HOST_CHANNELS.HOST_ID, HOST_CHANNELS.CHANNEL_ID).from(HOST_CHANNELS)
-                .join(CHANNELS).on(CHANNELS.ID.eq(HOST_CHANNELS.CHANNEL_ID))
-                .where(HOST_CHANNELS.ACTIVE.isTrue(), CHANNELS.ENABLED.isTrue()).fetch()) {
-            Host h = hosts.get(r.get(HOST_CHANNELS.HOST_ID));
-            if (h == null) {
-                continue;
-            }
-            String a = arches.get(h.id);
-            List<String> list = new ArrayList<>(a == null || a.isBlank() ? List.of() : List.of(a.trim().split("\\s+")));
-            list.add("noarch");
-            for (String arch : list) {
-                h.bins.add(r.get(HOST_CHANNELS.CHANNEL_ID) + ":" + arch);
-            }
         }
         return hosts;
     }
