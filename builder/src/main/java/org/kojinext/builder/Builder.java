@@ -164,13 +164,14 @@ public final class Builder implements Runnable {
     }
 
     /**
-     * Opens the tasks of one answer together, in two multicalls (openTask for all, then
-     * setTaskWeight and subsession for each opened one) rather than three round trips each: a
-     * burst hands a builder dozens of tasks at once.
+     * Opens the tasks of one answer in one multicall: for each, openTask, setTaskWeight and a
+     * subsession, rather than three round trips each. A burst hands a builder dozens of tasks at
+     * once. The handler's weight is known from the method the answer names, so nothing waits
+     * for openTask's reply.
      */
     @SuppressWarnings("unchecked")
     private void take(KojiClient c, List<Map<String, Object>> assigned) {
-        List<Integer> toOpen = new ArrayList<>();
+        List<Map<String, Object>> toOpen = new ArrayList<>();
         for (Map<String, Object> task : assigned) {
             int id = (Integer) task.get("id");
             String method = (String) task.get("method");
@@ -179,47 +180,44 @@ public final class Builder implements Runnable {
             } else if (running.size() + toOpen.size() >= maxjobs) {
                 c.call("host.refuseTask", id, true, "too many jobs");
             } else {
-                toOpen.add(id);
+                toOpen.add(task);
             }
         }
         if (toOpen.isEmpty()) {
             return;
         }
-        List<RpcCall> opens = new ArrayList<>();
-        for (int id : toOpen) {
-            opens.add(new RpcCall("host.openTask", List.of(id), Map.of()));
+        List<RpcCall> calls = new ArrayList<>();
+        for (Map<String, Object> task : toOpen) {
+            Object id = task.get("id");
+            calls.add(new RpcCall("host.openTask", List.of(id), Map.of()));
+            calls.add(new RpcCall("host.setTaskWeight", List.of(id, handlers.get((String) task.get("method")).weight()),
+                    Map.of()));
+            calls.add(new RpcCall("subsession", List.of(), Map.of()));
         }
-        List<Object> opened = c.multicall(opens);
-        List<Map<String, Object>> infos = new ArrayList<>();
-        List<RpcCall> setup = new ArrayList<>();
+        List<Object> done = c.multicall(calls);
         for (int i = 0; i < toOpen.size(); i++) {
-            Object r = opened.get(i);
-            if (r instanceof KojiFault f) {
-                // Taken back or canceled since it was assigned: nothing to run.
-                log.log(Level.FINE, "task " + toOpen.get(i) + " not opened: " + f.getMessage());
-                continue;
-            }
-            Map<String, Object> info = (Map<String, Object>) ((List<?>) r).get(0);
+            int id = (Integer) toOpen.get(i).get("id");
+            Object opened = done.get(3 * i);
+            Object sub = done.get(3 * i + 2);
+            Map<?, ?> session = sub instanceof List<?> l ? (Map<?, ?>) l.get(0) : null;
+            Map<String, Object> info = opened instanceof List<?> l ? (Map<String, Object>) l.get(0) : null;
             if (info == null) {
+                // Taken back or canceled since it was assigned: nothing to run, and its subsession is not needed.
+                log.log(Level.FINE, "task " + id + " not opened: " + opened);
+                if (session != null) {
+                    KojiClient spare = newClient();
+                    spare.setSession((Integer) session.get("session-id"), (String) session.get("session-key"));
+                    try {
+                        spare.logout();
+                    } catch (RuntimeException ignored) {
+                        // it ends with the master session anyway
+                    }
+                }
                 continue;
             }
-            infos.add(info);
-            TaskHandler handler = handlers.get((String) info.get("method"));
-            setup.add(new RpcCall("host.setTaskWeight", List.of(info.get("id"), handler.weight()), Map.of()));
-            setup.add(new RpcCall("subsession", List.of(), Map.of()));
-        }
-        if (infos.isEmpty()) {
-            return;
-        }
-        List<Object> done = c.multicall(setup);
-        for (int i = 0; i < infos.size(); i++) {
-            Map<String, Object> info = infos.get(i);
-            int id = (Integer) info.get("id");
-            Object sub = done.get(2 * i + 1);
-            if (sub instanceof KojiFault f) {
-                throw f;
+            if (session == null) {
+                throw sub instanceof KojiFault f ? f : KojiFault.generic("no subsession for task " + id);
             }
-            Map<?, ?> session = (Map<?, ?>) ((List<?>) sub).get(0);
             start(id, handlers.get((String) info.get("method")), session, (String) info.get("request"));
         }
     }

@@ -236,7 +236,7 @@ public final class HostCallsApi implements ApiModule {
         int host = ctx.requireHost();
         Set<Integer> running = new HashSet<>(ids(a.get("running")) == null ? List.of() : ids(a.get("running")));
         Duration hold = holdFor(a.get("timeout"));
-        HostReports.seen(ctx.db(), host, a.bool("ready"));
+        HostReports.seen(ctx.db(), host, a.bool("ready"), dispatch.config().heartbeatInterval());
         long deadline = System.nanoTime() + hold.toNanos();
         try (Waits.Waiter w = dispatch.waits().register(c -> (c.hostId() != null && c.hostId() == host)
                 || running.contains(c.id()))) {

@@ -39,6 +39,16 @@ public record DispatchConfig(Duration assignTimeout, Duration hostTimeout, Durat
                 maxJobs, d);
     }
 
+    /**
+     * How stale a host's update_time may get before a held call writes it again: a busy builder
+     * makes several held calls a second, and a write (and WAL flush) for each bought nothing. A
+     * tenth of the timeouts that read it, at most 5 s.
+     */
+    public Duration heartbeatInterval() {
+        long shortest = Math.min(hostTimeout.toMillis(), readyTimeout.toMillis());
+        return Duration.ofMillis(Math.min(5_000, shortest / 10));
+    }
+
     /** How often the hub looks for timed-out assignments and silent hosts: a fraction of the shortest timeout. */
     public Duration sweepInterval() {
         long shortest = Math.min(assignTimeout.toMillis(), Math.min(hostTimeout.toMillis(), readyTimeout.toMillis()));

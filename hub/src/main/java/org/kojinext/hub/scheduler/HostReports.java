@@ -25,10 +25,16 @@ public final class HostReports {
                 .where(HOST.ID.eq(hostId)).execute();
     }
 
-    /** The host was heard from (a held call started); ready changes only if it differs, to announce nothing else. */
-    public static void seen(DSLContext db, int hostId, boolean ready) {
+    /**
+     * The host was heard from (a held call started). Written only when ready changes or the last
+     * heartbeat is older than {@code freshFor}; the row's trigger announces only a change of ready.
+     */
+    public static void seen(DSLContext db, int hostId, boolean ready, java.time.Duration freshFor) {
         db.update(HOST).set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime()).set(HOST.READY, ready)
-                .where(HOST.ID.eq(hostId)).execute();
+                .where(HOST.ID.eq(hostId))
+                .and(HOST.READY.isDistinctFrom(ready).or(HOST.UPDATE_TIME.isNull())
+                        .or(HOST.UPDATE_TIME.lt(java.time.OffsetDateTime.now().minus(freshFor))))
+                .execute();
     }
 
     /** Koji's scheduler.set_host_data: replaces what the host said of itself ({methods, maxjobs}). */
