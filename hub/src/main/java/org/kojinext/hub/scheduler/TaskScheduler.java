@@ -23,10 +23,10 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.kojinext.hub.config.DispatchConfig;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.Prerendered;
@@ -174,41 +174,30 @@ final class TaskScheduler {
     }
 
     /**
-     * Koji's TaskScheduler.assign for every choice of a run, sent as one batch: a burst's hundreds
-     * of assignments cost one round trip, not four each. The task moves only if it is still FREE
-     * (a cancel may have come first); the log line and the run entry that replaces older ones
-     * follow only where it moved. Returns how many moved.
+     * Koji's TaskScheduler.assign for every choice of a run, in one statement (migration V8's
+     * kojinext_assign_tasks): a burst's hundreds of assignments cost one round trip. A task moves
+     * only if it is still FREE (a cancel may have come first). Returns how many moved.
      */
     private static int assignAll(DSLContext db, List<int[]> chosen) {
         if (chosen.isEmpty()) {
             return 0;
         }
-        List<Query> batch = new ArrayList<>(chosen.size() * 4);
-        for (int[] c : chosen) {
-            int task = c[0];
-            int host = c[1];
-            Condition moved = DSL.exists(DSL.selectOne().from(TASK).where(TASK.ID.eq(task), TASK.HOST_ID.eq(host),
-                    TASK.STATE.eq(TaskState.ASSIGNED.code())));
-            batch.add(db.update(TASK).set(TASK.STATE, TaskState.ASSIGNED.code()).set(TASK.HOST_ID, host)
-                    .where(TASK.ID.eq(task), TASK.STATE.eq(TaskState.FREE.code()), TASK.HOST_ID.isNull()));
-            batch.add(db.insertInto(SCHEDULER_LOG_MESSAGES, SCHEDULER_LOG_MESSAGES.MSG, SCHEDULER_LOG_MESSAGES.TASK_ID,
-                    SCHEDULER_LOG_MESSAGES.HOST_ID).select(DSL.select(DSL.val("Assigning task"), DSL.val(task),
-                    DSL.val(host)).where(moved)));
-            batch.add(db.update(SCHEDULER_TASK_RUNS).set(SCHEDULER_TASK_RUNS.ACTIVE, false)
-                    .where(SCHEDULER_TASK_RUNS.TASK_ID.eq(task), SCHEDULER_TASK_RUNS.ACTIVE.isTrue()).and(moved));
-            batch.add(db.insertInto(SCHEDULER_TASK_RUNS, SCHEDULER_TASK_RUNS.TASK_ID, SCHEDULER_TASK_RUNS.HOST_ID)
-                    .select(DSL.select(DSL.val(task), DSL.val(host)).where(moved)));
-        }
-        int[] counts = db.batch(batch).execute();
-        int assigned = 0;
+        Integer[] tasks = new Integer[chosen.size()];
+        Integer[] hosts = new Integer[chosen.size()];
         for (int i = 0; i < chosen.size(); i++) {
-            if (counts[4 * i] > 0) {
-                assigned++;
-            } else {
-                log(db, "Assignment failed", chosen.get(i)[0], chosen.get(i)[1]);
+            tasks[i] = chosen.get(i)[0];
+            hosts[i] = chosen.get(i)[1];
+        }
+        Integer[] moved = db.select(DSL.function("kojinext_assign_tasks", SQLDataType.INTEGER.array(),
+                DSL.val(tasks, SQLDataType.INTEGER.array()), DSL.val(hosts, SQLDataType.INTEGER.array())))
+                .fetchSingle().value1();
+        Set<Integer> done = new HashSet<>(List.of(moved));
+        for (int[] c : chosen) {
+            if (!done.contains(c[0])) {
+                log(db, "Assignment failed", c[0], c[1]);
             }
         }
-        return assigned;
+        return done.size();
     }
 
     /**
