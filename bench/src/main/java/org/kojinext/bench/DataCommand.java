@@ -118,6 +118,9 @@ final class DataCommand implements Callable<Integer> {
                 try (Connection conn = DriverManager.getConnection(url, "postgres", null)) {
                     DSLContext db = DSL.using(conn, SQLDialect.POSTGRES);
                     rows.add(row("listTagged cold", n(30), i -> touchBuilds(db), latest, null, null));
+                    // getBuild's cache voided before every call: what a hub answers while builds change.
+                    rows.add(row("getBuild uncached", n(300), i -> touchBuilds(db), i -> call(c, "getBuild",
+                            List.of(nvrs.get(random.nextInt(nvrs.size()))), Map.of()), null, null));
                 }
                 print(rows, url);
                 return rows.stream().anyMatch(r -> Boolean.FALSE.equals(r.met())) ? 1 : 0;

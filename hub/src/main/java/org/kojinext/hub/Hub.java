@@ -130,7 +130,7 @@ public final class Hub implements AutoCloseable {
                 new PackageApi(),
                 new PackageListApi(tags, users),
                 new TagGroupApi(),
-                new BuildApi(users),
+                new BuildApi(users, changes),
                 new RpmApi(),
                 new ArchiveApi(),
                 new TaggingApi(tags, users, changes),

@@ -1,14 +1,23 @@
 package org.kojinext.hub.api;
 
 import static org.kojinext.hub.db.jooq.Tables.BTYPE;
+import static org.kojinext.hub.db.jooq.Tables.BUILD;
 import static org.kojinext.hub.db.jooq.Tables.BUILD_TYPES;
+import static org.kojinext.hub.db.jooq.Tables.CONTENT_GENERATOR;
+import static org.kojinext.hub.db.jooq.Tables.PACKAGE;
+import static org.kojinext.hub.db.jooq.Tables.USERS;
+import static org.kojinext.hub.db.jooq.Tables.VOLUME;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import org.kojinext.hub.builds.BuildList;
 import org.kojinext.hub.builds.BuildStore;
 import org.kojinext.hub.builds.BuildWriter;
 import org.kojinext.hub.builds.NewBuild;
 import org.kojinext.hub.db.QueryOpts;
+import org.kojinext.hub.events.ChangeFeed;
+import org.kojinext.hub.events.ReadCache;
 import org.kojinext.hub.db.jooq.tables.records.UsersRecord;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
@@ -22,9 +31,31 @@ import org.kojinext.protocol.KojiFault;
 /** Builds: creating empty ones, looking them up and listing them, deleting, changing owner. */
 public final class BuildApi implements ApiModule {
     private final UserApi users;
+    /**
+     * getBuild by id or N-V-R, the form clients use all day, voided by any change to the tables
+     * the struct is read from (by any hub: see ChangeFeed). A miss is kept too: creating the build
+     * writes the build table and voids it.
+     */
+    private final ReadCache<Object, Optional<Map<String, Object>>> byIdOrNvr;
 
-    public BuildApi(UserApi users) {
+    public BuildApi(UserApi users, ChangeFeed changes) {
         this.users = users;
+        this.byIdOrNvr = new ReadCache<>(changes, 10_000, BUILD.getName(), PACKAGE.getName(), USERS.getName(),
+                VOLUME.getName(), CONTENT_GENERATOR.getName());
+    }
+
+    private Object getBuild(CallContext ctx, Args a) {
+        Object info = a.get("buildInfo");
+        if (!(info instanceof Integer || info instanceof String)) {
+            return BuildStore.resolve(ctx.db(), info, a.bool("strict"));
+        }
+        Optional<Map<String, Object>> build = byIdOrNvr.get(ctx.tx(), info,
+                k -> Optional.ofNullable(BuildStore.resolve(ctx.db(), k, false)).map(Collections::unmodifiableMap));
+        if (build.isEmpty() && a.bool("strict")) {
+            // The uncached path words the fault as Koji does for each form.
+            return BuildStore.resolve(ctx.db(), info, true);
+        }
+        return build.orElse(null);
     }
 
     @Override
@@ -49,7 +80,7 @@ public final class BuildApi implements ApiModule {
                         + "state, draft, task_id, owner_id, owner_name, volume_id, volume_name, source, extra, "
                         + "creation_event_id, creation_time/ts, start_time/ts, completion_time/ts, promotion_time/ts, "
                         + "promoter_id, promoter_name, cg_id, cg_name; None (or with strict an error) when missing")
-                .handler((ctx, a) -> BuildStore.resolve(ctx.db(), a.get("buildInfo"), a.bool("strict")));
+                .handler(this::getBuild);
         m.method("findBuildID").param("X").param("strict", false)
                 .access(Access.anonymousRead())
                 .doc("A build's id from its id, \"N-V-R\" or {name, version, release}; an int is returned as it is.")
