@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,7 @@ public final class RpmbuildProvider implements BuildrootProvider {
 
     private Set<Path> packages() throws IOException {
         try (Stream<Path> r = Files.list(topdir.resolve("RPMS")); Stream<Path> s = Files.list(topdir.resolve("SRPMS"))) {
-            return new java.util.HashSet<>(Stream.concat(r, s).filter(p -> p.toString().endsWith(".rpm")).toList());
+            return new HashSet<>(Stream.concat(r, s).filter(p -> p.toString().endsWith(".rpm")).toList());
         }
     }
 
@@ -169,7 +171,7 @@ public final class RpmbuildProvider implements BuildrootProvider {
             return;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

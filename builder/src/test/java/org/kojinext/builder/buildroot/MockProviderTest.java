@@ -52,10 +52,20 @@ class MockProviderTest {
     void configQuotesLikePythonAndSeparatesBuildrootArchFromTarget() throws Exception {
         MockConfig cfg = new MockConfig("it's-7-3", "i386", "i686", "it's", 3, 7, "https://h/k", "srpm-build",
                 "/var/lib/mock", MockConfig.hostArchesFor("i686"));
-        String text = cfg.text().replace("'%packager'] = 'Koji'", "'%packager'] = 'Team \"X\"'");
+        String text = cfg.text();
         assertThat(withoutLegalHostArches(text)).isEqualTo(resource("koji-genMockConfig-quotes-i686.cfg"));
         assertThat(text).contains("config_opts['legal_host_arches'] = ('i386', 'i586', 'i686', 'x86_64')\n");
         assertThat(MockConfig.forBuildTag("t", 1, 2, "i686", "u").arch()).isEqualTo("i386");
+    }
+
+    @Test
+    void pythonStringReprPicksQuotesAndEscapesAsPythonDoes() {
+        assertThat(PyRepr.string("plain")).isEqualTo("'plain'");
+        assertThat(PyRepr.string("it's")).isEqualTo("\"it's\"");
+        assertThat(PyRepr.string("both ' and \"")).isEqualTo("'both \\' and \"'");
+        assertThat(PyRepr.string("a\\b\n\t\u0001")).isEqualTo("'a\\\\b\\n\\t\\x01'");
+        assertThat(PyRepr.of(java.util.List.of("x86_64"))).isEqualTo("('x86_64',)");
+        assertThat(PyRepr.of(false)).isEqualTo("False");
     }
 
     @Test
