@@ -72,7 +72,28 @@ public final class RpmReader {
                 new DigestInputStream(new BufferedInputStream(in, 1 << 16), sha256));
         Headers headers = readHeaders(counted);
         counted.transferTo(java.io.OutputStream.nullOutputStream());
+        checkSize(headers, counted.count);
         return RpmInfo.of(headers, counted.count, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** The signature header's SIZE covers the main header and payload, so a cut-off payload shows here. */
+    private static void checkSize(Headers headers, long size) throws RpmFormatException {
+        Long signed = headers.signature().integer(RpmTag.SIG_LONGSIZE);
+        if (signed == null) {
+            signed = headers.signature().integer(RpmTag.SIG_SIZE);
+        }
+        if (signed == null) {
+            return;
+        }
+        long expected = headers.mainHeaderOffset() + signed;
+        if (size < expected) {
+            throw new RpmFormatException("truncated payload: file has " + size + " bytes, its signature header says "
+                    + expected);
+        }
+        if (size > expected) {
+            throw new RpmFormatException("file has " + (size - expected)
+                    + " bytes past the end its signature header gives");
+        }
     }
 
     private static MessageDigest sha256() {

@@ -17,6 +17,7 @@ public final class RpmTag {
     // Signature header tags.
     public static final int SIG_SIZE = 1000;
     public static final int SIG_MD5 = 1004;
+    public static final int SIG_LONGSIZE = 270;
     public static final int SIG_SHA1 = 269;
     public static final int SIG_SHA256 = 273;
 
