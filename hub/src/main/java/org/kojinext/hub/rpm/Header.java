@@ -24,8 +24,9 @@ import java.util.Set;
 
 /**
  * One rpm header structure (signature or main): the 16-byte preamble, the index and the data store.
- * Every index entry is checked against the store when the header is read, so the accessors never
- * read outside it; an accessor throws only when a tag is present with a type it cannot give.
+ * Every index entry's type, offset and size is checked against the store when the header is read, and
+ * a string's terminating NUL when the tag is read, so nothing reads outside the store; an accessor
+ * throws when a tag has a type it cannot give or a string without its NUL.
  */
 public final class Header {
     /** rpm refuses more index entries than this (hdrchkTags). */
@@ -95,7 +96,7 @@ public final class Header {
         for (int i = 0; i < count; i++) {
             int at = PREAMBLE + i * ENTRY;
             Entry e = new Entry(b.getInt(at), b.getInt(at + 4), b.getInt(at + 8), b.getInt(at + 12));
-            check(what, e, blob, storeStart, dataSize);
+            check(what, e, dataSize);
             // Like Koji's RawHeader: a repeated tag keeps its last entry.
             entries.put(e.tag, e);
         }
@@ -113,8 +114,7 @@ public final class Header {
         }
     }
 
-    private static void check(String what, Entry e, byte[] blob, int storeStart, int dataSize)
-            throws RpmFormatException {
+    private static void check(String what, Entry e, int dataSize) throws RpmFormatException {
         String where = what + " tag " + e.tag;
         if (!RpmTag.isKnownType(e.type)) {
             throw new RpmFormatException(where + " has unknown type " + e.type);
@@ -130,16 +130,10 @@ public final class Header {
             if (e.type == TYPE_STRING && e.count != 1) {
                 throw new RpmFormatException(where + " is a STRING with count " + e.count);
             }
-            int pos = storeStart + e.offset;
-            int end = storeStart + dataSize;
-            for (int n = 0; n < e.count; n++) {
-                while (pos < end && blob[pos] != 0) {
-                    pos++;
-                }
-                if (pos == end) {
-                    throw new RpmFormatException(where + " string runs past the data store");
-                }
-                pos++;
+            // Each string needs at least its NUL. The NULs themselves are looked for only when a tag is
+            // read: scanning every entry here could cost entries x store size on a hostile header.
+            if (e.count > dataSize - e.offset) {
+                throw new RpmFormatException(where + " string runs past the data store");
             }
         } else if ((long) e.offset + (long) e.count * RpmTag.elementSize(e.type) > dataSize) {
             throw new RpmFormatException(where + " data runs past the data store");
@@ -269,13 +263,16 @@ public final class Header {
         return Arrays.copyOfRange(blob, from, from + e.count * size);
     }
 
-    private List<String> strings(Entry e) {
+    private List<String> strings(Entry e) throws RpmFormatException {
         List<String> out = new ArrayList<>(e.count);
         int pos = storeStart + e.offset;
         for (int n = 0; n < e.count; n++) {
             int end = pos;
-            while (blob[end] != 0) {
+            while (end < blob.length && blob[end] != 0) {
                 end++;
+            }
+            if (end == blob.length) {
+                throw new RpmFormatException(what + " tag " + e.tag + " string runs past the data store");
             }
             // Koji decodes header strings as UTF-8 too; a bad byte becomes U+FFFD rather than failing.
             out.add(new String(blob, pos, end - pos, StandardCharsets.UTF_8));

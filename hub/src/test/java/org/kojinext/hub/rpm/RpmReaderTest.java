@@ -305,11 +305,16 @@ class RpmReaderTest {
                 .hasMessage("test header tag 1000 data runs past the data store");
         byte[] str = header(List.of(new int[] {1000, RpmTag.TYPE_STRING, 0, 1}),
                 "abc".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> Header.parse(str, "test header")).isInstanceOf(RpmFormatException.class)
+        assertThatThrownBy(() -> Header.parse(str, "test header").string(1000))
+                .isInstanceOf(RpmFormatException.class)
                 .hasMessage("test header tag 1000 string runs past the data store");
         byte[] arr = header(List.of(new int[] {1117, RpmTag.TYPE_STRING_ARRAY, 0, 3}),
                 "a\0b\0".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> Header.parse(arr, "test header")).isInstanceOf(RpmFormatException.class)
+        assertThatThrownBy(() -> Header.parse(arr, "test header").stringArray(1117))
+                .isInstanceOf(RpmFormatException.class)
+                .hasMessage("test header tag 1117 string runs past the data store");
+        byte[] tooMany = header(List.of(new int[] {1117, RpmTag.TYPE_STRING_ARRAY, 2, 3}), new byte[4]);
+        assertThatThrownBy(() -> Header.parse(tooMany, "test header")).isInstanceOf(RpmFormatException.class)
                 .hasMessage("test header tag 1117 string runs past the data store");
         byte[] huge = header(List.of(new int[] {1028, RpmTag.TYPE_INT64, 0, 0x7fffffff}), new byte[8]);
         assertThatThrownBy(() -> Header.parse(huge, "test header")).isInstanceOf(RpmFormatException.class)
