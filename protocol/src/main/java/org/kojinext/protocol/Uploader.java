@@ -74,10 +74,11 @@ public final class Uploader {
             String sha256 = hex(sha256(ch));
             long offset = 0;
             boolean overwrite = false;
-            for (int failures = 0; ; failures++) {
+            boolean complete = false;
+            for (int failures = 0; !complete; failures++) {
                 try {
                     send(ch, reldir, name, offset, overwrite, total);
-                    break;
+                    complete = true;
                 } catch (KojiTransportException e) {
                     if (failures >= resumes) {
                         throw e;
@@ -87,6 +88,11 @@ public final class Uploader {
                     // Only our own earlier attempt can have left the file, so it may be rewritten.
                     offset = size <= total ? size : 0;
                     overwrite = true;
+                    // The last chunk arrived though its answer did not: nothing is left to send.
+                    complete = held != null && size == total;
+                    if (complete) {
+                        progress.update(total, total);
+                    }
                 }
             }
             Map<?, ?> whole = check(reldir, name, "sha256");
