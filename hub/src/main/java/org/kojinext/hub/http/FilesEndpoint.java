@@ -31,6 +31,11 @@ final class FilesEndpoint {
 
     void handle(Context ctx) throws IOException {
         String path = path(ctx.req().getRequestURI());
+        try {
+            path = path == null ? null : volume.resolve(path);
+        } catch (IllegalArgumentException e) {
+            path = null;
+        }
         Optional<Volume.Stat> stat = path == null ? Optional.empty() : volume.stat(path);
         if (stat.isEmpty() || !stat.get().regularFile()) {
             ctx.status(404).contentType("text/plain").result("Not Found\n");
