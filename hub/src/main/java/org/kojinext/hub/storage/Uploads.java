@@ -51,6 +51,9 @@ public final class Uploads {
                 if (offset == 0 && !overwrite && !t.path().endsWith(".log")) {
                     throw KojiFault.generic("upload path exists: " + t.display());
                 }
+            } else if (offset > 0) {
+                throw KojiFault.generic("upload offset " + offset + " is past the end of " + t.display()
+                        + " (no such file)");
             }
             try (Volume.Writer w = t.volume().openWriter(t.path())) {
                 long end = w.size();

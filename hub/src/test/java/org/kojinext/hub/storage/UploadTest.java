@@ -147,6 +147,9 @@ class UploadTest {
         assertThat(((Map<?, ?>) admin.call("checkUpload", dir, "build.log")).get("size")).isEqualTo(4);
         assertThat(fault(() -> admin.rawUpload(query(dir, "x.bin", 5), new byte[] {1})).getMessage())
                 .contains("past the end");
+        assertThat(fault(() -> admin.rawUpload(query(dir, "never.bin", 10), new byte[] {1})).getMessage())
+                .contains("past the end");
+        assertThat(admin.call("checkUpload", dir, "never.bin")).isNull();
     }
 
     @Test
