@@ -23,6 +23,7 @@ import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.TaskApi;
 import org.kojinext.hub.api.HostApi;
 import org.kojinext.hub.api.ChannelApi;
+import org.kojinext.hub.api.UploadApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
 import org.kojinext.hub.auth.SessionStore;
@@ -40,6 +41,8 @@ import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.rpc.RequestRunner;
+import org.kojinext.hub.storage.Uploads;
+import org.kojinext.hub.storage.Volumes;
 
 /**
  * A running hub: its database (embedded or configured), its methods and its HTTP server. Tests
@@ -87,10 +90,11 @@ public final class Hub implements AutoCloseable {
             listener.start(Duration.ofSeconds(5));
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
-            MethodRegistry registry = registry(sessions, changes, dispatch, effective.dataDir());
+            Volumes volumes = Volumes.onDisk(effective.storageTopdir());
+            MethodRegistry registry = registry(sessions, changes, dispatch, effective.dataDir(), volumes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
-            HubServer server = HubServer.start(effective, runner, database, dispatch);
+            HubServer server = HubServer.start(effective, runner, database, dispatch, volumes);
             return new Hub(embedded, database, listener, changes, dispatch, server, registry);
         } catch (RuntimeException e) {
             if (dispatch != null) {
@@ -114,7 +118,7 @@ public final class Hub implements AutoCloseable {
 
     /** Every API module of the hub, in the order list-api shows them. */
     static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
-                                   java.nio.file.Path dataDir) {
+                                   java.nio.file.Path dataDir, Volumes volumes) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -140,7 +144,8 @@ public final class Hub implements AutoCloseable {
                 new TaskApi(dataDir),
                 new HostApi(),
                 new ChannelApi(),
-                new HostCallsApi(dispatch));
+                new HostCallsApi(dispatch),
+                new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;

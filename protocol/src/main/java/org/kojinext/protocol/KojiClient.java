@@ -99,6 +99,25 @@ public final class KojiClient {
         return Arrays.asList(out);
     }
 
+    /**
+     * Koji's rawUpload: POSTs one chunk as application/octet-stream with the query fields
+     * (filename, filepath, fileverify, offset, overwrite, volume) under this session, and returns
+     * the hub's {size, fileverify, offset, hexdigest}. The answer is XML-RPC whatever the encoding.
+     */
+    public Map<?, ?> rawUpload(Map<String, String> query, byte[] chunk) {
+        StringBuilder q = new StringBuilder();
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            q.append(q.isEmpty() ? "?" : "&").append(java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        byte[] reply = post(URI.create(url + q.toString()), "application/octet-stream", chunk, nextCallnum());
+        try {
+            return (Map<?, ?>) XmlRpcCodec.decodeResponse(new ByteArrayInputStream(reply), limits);
+        } catch (MalformedRequestException e) {
+            throw new KojiTransportException("unreadable XML-RPC response: " + e.getMessage());
+        }
+    }
+
     /** Logs in with a password, as Koji's {@code login}; later calls carry the new session. */
     public Map<?, ?> login(String user, String password) {
         Map<?, ?> info = (Map<?, ?>) send(new RpcCall("login", List.of(user, password), Map.of()), null);
@@ -175,6 +194,10 @@ public final class KojiClient {
     }
 
     private byte[] post(byte[] body, Integer n) {
+        return post(url, encoding.contentType(), body, n);
+    }
+
+    private byte[] post(URI target, String contentType, byte[] body, Integer n) {
         Map<String, String> headers = new LinkedHashMap<>(4);
         if (sessionId != null) {
             headers.put("Koji-Session-Id", sessionId.toString());
@@ -188,7 +211,7 @@ public final class KojiClient {
         // first one did reach the hub and wrote, the hub refuses the repeat with RetryError.
         for (int attempt = 0; resp == null; attempt++) {
             try {
-                resp = transport.post(url, encoding.contentType(), headers, body, timeout);
+                resp = transport.post(target, contentType, headers, body, timeout);
             } catch (IOException e) {
                 if (attempt >= retries) {
                     throw new KojiTransportException("cannot reach " + url + ": " + e.getMessage(), e);

@@ -32,6 +32,8 @@ import org.kojinext.protocol.DecodeLimits;
  *     (Koji's MaxRequestLength)</td></tr>
  * <tr><td>request.max_depth</td><td>30</td><td>deepest nesting of arrays and structs (at most 31)</td></tr>
  * <tr><td>request.max_string</td><td>4194304</td><td>longest string value, characters</td></tr>
+ * <tr><td>storage.topdir</td><td>&lt;data-dir&gt;/files</td><td>Koji's topdir: the default volume,
+ *     served read-only at {@code /kojifiles}</td></tr>
  * <tr><td>scheduler.*, builder.hold_seconds</td><td>Koji's</td><td>see {@link DispatchConfig}</td></tr>
  * </table>
  */
@@ -78,7 +80,8 @@ public final class HubConfigLoader {
                         Duration.ofSeconds(s.integer("scheduler.soft_refusal_timeout_seconds", 900)),
                         s.integer("scheduler.capacity_overcommit", 5),
                         s.integer("scheduler.max_jobs", 15),
-                        Duration.ofSeconds(s.integer("builder.hold_seconds", 90))));
+                        Duration.ofSeconds(s.integer("builder.hold_seconds", 90))),
+                dataDir.resolve(s.string("storage.topdir", "files")));
     }
 
     private record Settings(Properties props, Map<String, String> env) {

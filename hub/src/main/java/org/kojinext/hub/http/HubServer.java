@@ -12,10 +12,13 @@ import org.kojinext.hub.config.HubConfig;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.scheduler.Dispatch;
 import org.kojinext.hub.rpc.RequestRunner;
+import org.kojinext.hub.storage.Uploads;
+import org.kojinext.hub.storage.Volumes;
 
 /**
  * The hub's HTTP face: one endpoint, {@code /kojihub}, POST only, speaking XML-RPC or JSON-RPC by
- * the request's content type. Handlers run on virtual threads.
+ * the request's content type (or taking a rawUpload chunk), and the default volume's files,
+ * read-only, under {@code /kojifiles}. Handlers run on virtual threads.
  */
 public final class HubServer implements AutoCloseable {
     public static final String PATH = "/kojihub";
@@ -30,11 +33,14 @@ public final class HubServer implements AutoCloseable {
         this.requests = requests;
     }
 
-    public static HubServer start(HubConfig config, RequestRunner runner, Database database, Dispatch dispatch) {
+    public static HubServer start(HubConfig config, RequestRunner runner, Database database, Dispatch dispatch,
+                                  Volumes volumes) {
         TaskEventsEndpoint events = new TaskEventsEndpoint(database, dispatch);
         XmlRpcEndpoint xml = new XmlRpcEndpoint(runner, config.decodeLimits());
         JsonRpcEndpoint json = new JsonRpcEndpoint(runner, config.decodeLimits());
-        RpcEndpoint endpoint = new RpcEndpoint(xml, json, config.maxRequestLength());
+        UploadEndpoint upload = new UploadEndpoint(runner, new Uploads(volumes), xml);
+        RpcEndpoint endpoint = new RpcEndpoint(xml, json, upload, config.maxRequestLength());
+        FilesEndpoint files = new FilesEndpoint(volumes.defaultVolume());
         LongAdder requests = new LongAdder();
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -64,6 +70,9 @@ public final class HubServer implements AutoCloseable {
                 ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION);
             });
             cfg.routes.post(PATH, endpoint::handle);
+            for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD}) {
+                cfg.routes.addHttpHandler(verb, FilesEndpoint.PREFIX + "/<path>", files::handle);
+            }
             cfg.routes.get(TaskEventsEndpoint.PATH, new io.javalin.http.sse.SseHandler(events::stream));
             for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.DELETE,
                     HandlerType.PATCH}) {

@@ -16,17 +16,20 @@ import org.kojinext.protocol.KojiFault;
 final class RpcEndpoint {
     private final XmlRpcEndpoint xml;
     private final JsonRpcEndpoint json;
+    private final UploadEndpoint upload;
     private final long maxRequestLength;
 
-    RpcEndpoint(XmlRpcEndpoint xml, JsonRpcEndpoint json, long maxRequestLength) {
+    RpcEndpoint(XmlRpcEndpoint xml, JsonRpcEndpoint json, UploadEndpoint upload, long maxRequestLength) {
         this.xml = xml;
         this.json = json;
+        this.upload = upload;
         this.maxRequestLength = maxRequestLength;
     }
 
     void handle(Context ctx) throws IOException {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
         boolean isJson = type.startsWith("application/json");
+        boolean isUpload = type.startsWith("application/octet-stream");
         byte[] body;
         try {
             body = readBounded(ctx);
@@ -42,7 +45,8 @@ final class RpcEndpoint {
             }
             return;
         }
-        if (body.length == 0) {
+        // An empty file is uploaded as one empty chunk.
+        if (body.length == 0 && !isUpload) {
             ctx.status(400).contentType("text/plain").result("Empty request\n");
             return;
         }
@@ -59,8 +63,8 @@ final class RpcEndpoint {
         }
         if (isJson) {
             json.handle(ctx, meta, body);
-        } else if (type.startsWith("application/octet-stream")) {
-            xml.fault(ctx, KojiFault.generic("raw uploads are not supported by this hub yet"));
+        } else if (isUpload) {
+            upload.handle(ctx, meta, body);
         } else {
             xml.handle(ctx, meta, body);
         }

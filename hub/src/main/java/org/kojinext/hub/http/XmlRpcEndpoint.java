@@ -45,6 +45,18 @@ final class XmlRpcEndpoint {
         send(ctx, out);
     }
 
+    /** Answers with what the call returns, or with the fault it ends in. */
+    void run(Context ctx, java.util.function.Supplier<Object> call) {
+        ByteSink out;
+        try {
+            out = XmlRpcCodec.response(call.get());
+        } catch (RuntimeException e) {
+            fault(ctx, Dispatcher.asFault(e));
+            return;
+        }
+        send(ctx, out);
+    }
+
     void fault(Context ctx, KojiFault fault) {
         send(ctx, XmlRpcCodec.fault(fault.code(), fault.getMessage()));
     }

@@ -45,6 +45,14 @@ public final class RequestRunner {
         return run(meta, "multiCall", ctx -> dispatcher.multicall(ctx, calls));
     }
 
+    /**
+     * Runs work that is not a registered method (rawUpload) under the request's session, in a
+     * transaction, exactly as a call of that name would be authenticated.
+     */
+    public <T> T runAs(RequestMeta meta, String method, Function<CallContext, T> work) {
+        return run(meta, method, work);
+    }
+
     private <T> T run(RequestMeta meta, String method, Function<CallContext, T> body) {
         try (Tx tx = database.begin()) {
             CallContext ctx = new CallContext(tx, hostip(meta.remoteIp()), UserStore::effectivePerms);
