@@ -91,7 +91,7 @@ public final class Hub implements AutoCloseable {
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
             Volumes volumes = Volumes.onDisk(effective.storageTopdir());
-            MethodRegistry registry = registry(sessions, changes, dispatch, effective.dataDir(), volumes);
+            MethodRegistry registry = registry(sessions, changes, dispatch, effective.storageTopdir(), volumes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
             HubServer server = HubServer.start(effective, runner, database, dispatch, volumes);
@@ -118,7 +118,7 @@ public final class Hub implements AutoCloseable {
 
     /** Every API module of the hub, in the order list-api shows them. */
     static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
-                                   java.nio.file.Path dataDir, Volumes volumes) {
+                                   java.nio.file.Path topdir, Volumes volumes) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -141,7 +141,7 @@ public final class Hub implements AutoCloseable {
                 new RepoApi(),
                 new ExternalRepoApi(),
                 new HistoryApi(users),
-                new TaskApi(dataDir),
+                new TaskApi(topdir),
                 new HostApi(),
                 new ChannelApi(),
                 new HostCallsApi(dispatch),

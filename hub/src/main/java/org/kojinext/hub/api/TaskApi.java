@@ -29,8 +29,8 @@ import org.kojinext.protocol.KojiFault;
 public final class TaskApi implements ApiModule {
     private final TaskOutput output;
 
-    public TaskApi(Path dataDir) {
-        this.output = new TaskOutput(dataDir);
+    public TaskApi(Path topdir) {
+        this.output = new TaskOutput(topdir);
     }
 
     @Override

@@ -28,8 +28,9 @@ public final class TaskOutput {
 
     private final Path workDir;
 
-    public TaskOutput(Path dataDir) {
-        this.workDir = dataDir.resolve("work");
+    /** @param topdir the default volume's root (storage.topdir), where task uploads land */
+    public TaskOutput(Path topdir) {
+        this.workDir = topdir.resolve("work");
     }
 
     public Path taskDir(int taskId) {

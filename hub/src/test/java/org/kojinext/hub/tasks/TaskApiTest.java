@@ -223,7 +223,8 @@ class TaskApiTest {
     @Test
     void taskOutputStaysInsideTheTaskDirectory() throws Exception {
         int id = (Integer) admin.call("makeTask", "sleep", List.of());
-        Path dir = hub.dataDir().resolve("work/tasks/" + (id % 10000) + "/" + id);
+        // Task output lives in the default volume, where uploads land: storage.topdir, <data-dir>/files by default.
+        Path dir = hub.dataDir().resolve("files/work/tasks/" + (id % 10000) + "/" + id);
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("build.log"), "hello world");
         Files.writeString(dir.resolve("sub/x.txt"), "x");
