@@ -3,6 +3,7 @@ package org.kojinext.hub.rpm;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.kojinext.hub.storage.CountingInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,8 @@ public final class RpmReader {
                 new DigestInputStream(new BufferedInputStream(in, 1 << 16), sha256));
         Headers headers = readHeaders(counted);
         counted.transferTo(java.io.OutputStream.nullOutputStream());
-        checkSize(headers, counted.count);
-        return RpmInfo.of(headers, counted.count, HexFormat.of().formatHex(sha256.digest()));
+        checkSize(headers, counted.count());
+        return RpmInfo.of(headers, counted.count(), HexFormat.of().formatHex(sha256.digest()));
     }
 
     /** The signature header's SIZE covers the main header and payload, so a cut-off payload shows here. */
@@ -101,40 +102,6 @@ public final class RpmReader {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // Skipped bytes would miss the digest; read them instead.
-            byte[] buf = new byte[(int) Math.min(n, 8192)];
-            int r = read(buf, 0, buf.length);
-            return Math.max(r, 0);
         }
     }
 }

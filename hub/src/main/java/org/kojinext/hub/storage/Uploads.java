@@ -174,11 +174,11 @@ public final class Uploads {
             out.put("mtime", st.get().modified().toEpochMilli() / 1000.0);
             if (verify != null) {
                 long from = tail == null ? 0 : Math.max(fileSize - tail, 0);
-                CountingStream in = new CountingStream(t.volume().openRead(t.path(), from));
+                CountingInputStream in = new CountingInputStream(t.volume().openRead(t.path(), from));
                 try (in) {
                     verify.consume(in);
                 }
-                out.put("sumlength", number(in.count));
+                out.put("sumlength", number(in.count()));
                 out.put("hexdigest", verify.hexdigest());
             }
             return out;
@@ -236,22 +236,5 @@ public final class Uploads {
     /** A size as XML-RPC carries it: an int while it fits, else i8. */
     private static Object number(long n) {
         return n == (int) n ? (Object) (int) n : (Object) n;
-    }
-
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.kojinext.hub.storage;
 
+import static org.kojinext.hub.testing.Replies.fault;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,15 +76,6 @@ class UploadTest {
 
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("no fault");
     }
 
     @Test
