@@ -33,7 +33,8 @@ public final class HostReports {
         db.update(HOST).set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime()).set(HOST.READY, ready)
                 .where(HOST.ID.eq(hostId))
                 .and(HOST.READY.isDistinctFrom(ready).or(HOST.UPDATE_TIME.isNull())
-                        .or(HOST.UPDATE_TIME.lt(java.time.OffsetDateTime.now().minus(freshFor))))
+                        // The database's clock, as the sweep that reads update_time uses it.
+                        .or(HOST.UPDATE_TIME.lt(DSL.currentOffsetDateTime().minus(freshFor.toMillis() / 86_400_000.0))))
                 .execute();
     }
 
