@@ -99,6 +99,8 @@ public final class BuildImport {
         if (brmap != null && !(brmap instanceof Map)) {
             throw KojiFault.parameter("Invalid type for value " + PythonRepr.of(brmap) + ": expected dict");
         }
+        // The build first: a host completing the wrong build hears that, not a complaint about paths.
+        Map<String, Object> build = lockBuilding(db, buildId, taskId);
         Map<String, List<String>> logPaths = logPaths(db, taskId, logs);
         List<String> files = new ArrayList<>();
         files.add(TaskFiles.resolve(db, taskId, srpm));
@@ -107,11 +109,10 @@ public final class BuildImport {
         }
         files = dropNoarchDuplicates(files);
 
-        Map<String, Object> build = lockBuilding(db, buildId, taskId);
         FileMoves moves = new FileMoves(volume);
+        String buildDir = KojiPaths.buildDir((String) build.get("name"), (String) build.get("version"),
+                (String) build.get("release"));
         try {
-            String buildDir = KojiPaths.buildDir((String) build.get("name"), (String) build.get("version"),
-                    (String) build.get("release"));
             List<RpmInfo> infos = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 String from = files.get(i);
@@ -141,6 +142,7 @@ public final class BuildImport {
                     .execute();
         } catch (RuntimeException e) {
             moves.undo(e);
+            moves.removeIfEmpty(buildDir, e);
             throw e;
         }
         return BuildStore.byId(db, buildId);

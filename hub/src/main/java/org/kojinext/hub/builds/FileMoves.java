@@ -62,4 +62,29 @@ final class FileMoves {
             }
         }
     }
+
+    /**
+     * Deletes a directory the moves created when, after {@link #undo}, no file is left in it. The
+     * directory is one build's, which the caller holds locked, so nothing else fills it meanwhile.
+     */
+    void removeIfEmpty(String dir, Throwable cause) {
+        try {
+            if (volume.exists(dir) && !holdsFile(dir)) {
+                volume.delete(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private boolean holdsFile(String dir) throws IOException {
+        for (String name : volume.list(dir)) {
+            String p = dir + "/" + name;
+            Optional<Volume.Stat> st = volume.stat(p);
+            if (st.isEmpty() || !st.get().directory() || holdsFile(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
