@@ -34,6 +34,7 @@ import org.kojinext.hub.events.ChangeFeed;
 import org.kojinext.hub.events.PgListener;
 import org.kojinext.hub.events.TaskEvents;
 import org.kojinext.hub.scheduler.Dispatch;
+import org.kojinext.hub.api.HostBuildCallsApi;
 import org.kojinext.hub.api.HostCallsApi;
 import org.kojinext.hub.http.HubServer;
 import org.kojinext.hub.packages.TagView;
@@ -145,6 +146,7 @@ public final class Hub implements AutoCloseable {
                 new HostApi(),
                 new ChannelApi(),
                 new HostCallsApi(dispatch),
+                new HostBuildCallsApi(volumes),
                 new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -1,0 +1,90 @@
+package org.kojinext.hub.builds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.kojinext.hub.storage.FsVolume;
+import org.kojinext.hub.storage.Volume;
+import org.kojinext.protocol.KojiFault;
+
+/**
+ * The renames of one import, undoable. An import moves files into packages/ while its rows are
+ * still uncommitted; if anything fails the caller undoes the moves in reverse, so the uploads are
+ * back where the builder left them (ready for a retry or failBuild) and packages/ holds nothing
+ * the database does not. Renames within a volume are atomic, so there is no half-moved file.
+ */
+final class FileMoves {
+    private final Volume volume;
+    private final Deque<String[]> done = new ArrayDeque<>();
+    private final Set<String> targets = new HashSet<>();
+
+    FileMoves(Volume volume) {
+        this.volume = volume;
+    }
+
+    /**
+     * Checks that {@code from} is a regular file and {@code to} is free, then moves it. {@code what}
+     * starts Koji's messages ("Error importing build log").
+     */
+    void move(String from, String to, String shownFrom, String what) {
+        try {
+            Optional<Volume.Stat> src = volume.stat(from);
+            if (src.isEmpty()) {
+                throw KojiFault.generic("No such file: " + shownFrom);
+            }
+            if (!src.get().regularFile()) {
+                throw KojiFault.generic(what + ", " + shownFrom + " is not a regular file");
+            }
+            if (!targets.add(to) || volume.exists(to)) {
+                throw KojiFault.generic(what + ", " + to + " already exists");
+            }
+            volume.move(from, to);
+        } catch (FsVolume.SymlinkException e) {
+            throw KojiFault.generic(what + ", symbolic link in path: " + shownFrom);
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": " + shownFrom, e);
+        }
+        done.push(new String[] {from, to});
+    }
+
+    /** Moves every file back, newest first; failures are attached to {@code cause}, not thrown. */
+    void undo(Throwable cause) {
+        while (!done.isEmpty()) {
+            String[] m = done.pop();
+            try {
+                volume.move(m[1], m[0]);
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Deletes a directory the moves created when, after {@link #undo}, no file is left in it. The
+     * directory is one build's, which the caller holds locked, so nothing else fills it meanwhile.
+     */
+    void removeIfEmpty(String dir, Throwable cause) {
+        try {
+            if (volume.exists(dir) && !holdsFile(dir)) {
+                volume.delete(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private boolean holdsFile(String dir) throws IOException {
+        for (String name : volume.list(dir)) {
+            String p = dir + "/" + name;
+            Optional<Volume.Stat> st = volume.stat(p);
+            if (st.isEmpty() || !st.get().directory() || holdsFile(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
