@@ -1,5 +1,6 @@
 package org.kojinext.hub.builds;
 
+import static org.kojinext.hub.testing.Replies.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kojinext.hub.db.jooq.Tables.RPMINFO;
 
@@ -141,15 +142,6 @@ class BuildImportTest {
         data.put("release", "1");
         data.put("epoch", null);
         return (Integer) host.call("host.initBuild", data);
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("no fault");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.kojinext.hub.hosts;
 
+import static org.kojinext.hub.testing.Replies.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -32,15 +33,6 @@ class HostChannelApiTest {
     @AfterAll
     static void stop() {
         hub.close();
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("no fault");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.kojinext.hub.tasks;
 
+import static org.kojinext.hub.testing.Replies.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -50,15 +51,6 @@ class TaskApiTest {
             work.accept(tx.dsl());
             tx.finish();
         }
-    }
-
-    private static KojiFault fault(Runnable r) {
-        try {
-            r.run();
-        } catch (KojiFault f) {
-            return f;
-        }
-        throw new AssertionError("no fault");
     }
 
     @SuppressWarnings("unchecked")
