@@ -46,6 +46,25 @@ class HostIdentityTest {
     }
 
     @Test
+    void heldCallsRefreshTheHeartbeatOnlyWhenItIsStaleOrReadyChanges() throws Exception {
+        TestHosts.create(hub.jdbcUrl(), "builder-hb", "x86_64", 2.0, List.of("default"));
+        KojiClient c = host("builder-hb", Encoding.XML);
+        c.call("exclusiveSession", true);
+        Map<String, Object> now = Map.of("timeout", 0.0);
+        c.callKw("host.waitTasks", List.of(), now);
+        Object first = ((Map<?, ?>) c.call("getHost", "builder-hb")).get("update_ts");
+        assertThat(first).isNotNull();
+        // Within the default heartbeat interval (5 s): a second held call writes nothing.
+        c.callKw("host.waitTasks", List.of(), now);
+        assertThat(((Map<?, ?>) c.call("getHost", "builder-hb")).get("update_ts")).isEqualTo(first);
+        // A change of ready is written at once, whatever the age of the heartbeat.
+        c.callKw("host.waitTasks", List.of(), Map.of("timeout", 0.0, "ready", false));
+        Map<?, ?> h = (Map<?, ?>) c.call("getHost", "builder-hb");
+        assertThat(h.get("ready")).isEqualTo(false);
+        assertThat((Double) h.get("update_ts")).isGreaterThan((Double) first);
+    }
+
+    @Test
     void hostCallsNeedAHostUserWithAnExclusiveSession() {
         assertThatThrownBy(() -> hub.client(Encoding.XML).call("host.getID"))
                 .isInstanceOfSatisfying(KojiFault.class, f -> {
