@@ -66,7 +66,7 @@ final class TaskScheduler {
                 .on(CHANNELS.ID.eq(HOST_CHANNELS.CHANNEL_ID))
                 .where(HOST_CHANNELS.HOST_ID.eq(HOST.ID), HOST_CHANNELS.ACTIVE.isTrue(), CHANNELS.ENABLED.isTrue()))
                 .as("channel_ids");
-        HOSTS = Prerendered.of(DSL.select(HOST.ID, HOST.NAME, HOST.READY, HOST.UPDATE_TIME, HOST_CONFIG.ARCHES,
+        HOSTS = Prerendered.of(DSL.select(HOST.ID, HOST.READY, HOST_CONFIG.ARCHES,
                         HOST_CONFIG.CAPACITY, SCHEDULER_HOST_DATA.DATA, LOAD, NTASKS, CHANNEL_IDS)
                 .from(HOST).join(HOST_CONFIG).on(HOST_CONFIG.HOST_ID.eq(HOST.ID), HOST_CONFIG.ACTIVE.isTrue())
                 .leftJoin(SCHEDULER_HOST_DATA).on(SCHEDULER_HOST_DATA.HOST_ID.eq(HOST.ID))
@@ -86,22 +86,18 @@ final class TaskScheduler {
     /** A host as the scheduler sees it, with the running totals of this run. */
     private static final class Host {
         final int id;
-        final String name;
         final double capacity;
-        boolean ready;
-        final OffsetDateTime updateTime;
+        final boolean ready;
         final Set<String> bins = new HashSet<>();
         double load;
         int ntasks;
         int maxjobs;
         double demand;
 
-        Host(int id, String name, double capacity, boolean ready, OffsetDateTime updateTime) {
+        Host(int id, double capacity, boolean ready) {
             this.id = id;
-            this.name = name;
             this.capacity = capacity;
             this.ready = ready;
-            this.updateTime = updateTime;
         }
 
         double rank() {
@@ -300,8 +296,7 @@ final class TaskScheduler {
     private Map<Integer, Host> hosts(DSLContext db) {
         Map<Integer, Host> hosts = new LinkedHashMap<>();
         for (Record r : HOSTS.fetch(db)) {
-            Host h = new Host(r.get(HOST.ID), r.get(HOST.NAME), r.get(HOST_CONFIG.CAPACITY),
-                    Boolean.TRUE.equals(r.get(HOST.READY)), r.get(HOST.UPDATE_TIME));
+            Host h = new Host(r.get(HOST.ID), r.get(HOST_CONFIG.CAPACITY), Boolean.TRUE.equals(r.get(HOST.READY)));
             h.maxjobs = maxjobs(r.get(SCHEDULER_HOST_DATA.DATA));
             h.load = r.get(LOAD);
             h.ntasks = r.get(NTASKS);
