@@ -79,7 +79,7 @@ public final class BuildSrpmFromScm implements TaskHandler {
             result.put("brootid", null);
             result.put("source", source);
             return result;
-        } catch (KojiFault | IOException | InterruptedException e) {
+        } catch (Exception e) {
             try {
                 upload(uploader, uploadDir, logs);
             } catch (RuntimeException ignored) {
