@@ -1,8 +1,8 @@
 package org.kojinext.hub.builds;
 
-import static org.kojinext.hub.testing.Replies.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kojinext.hub.db.jooq.Tables.RPMINFO;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.io.IOException;
 import java.net.URI;
@@ -335,6 +335,10 @@ class BuildImportTest {
                 "release", "1"))).getMessage()).isEqualTo("No epoch value for build");
         assertThat(fault(() -> admin.call("host.initBuild", Map.of("task_id", task, "name", "imp-x", "version", "1",
                 "release", "1", "epoch", 0))).code()).isEqualTo(1002);
+        // The other host calls refuse a user who is not a host just the same.
+        assertThat(fault(() -> admin.call("host.completeBuild", task, 1, "x.src.rpm", List.of())).code())
+                .isEqualTo(1002);
+        assertThat(fault(() -> admin.call("host.failBuild", task, 1)).code()).isEqualTo(1002);
         int id = (Integer) host.call("host.initBuild", Map.of("task_id", task, "name", "imp-x", "version", "1",
                 "release", "1", "epoch", 3, "source", "git://example/imp-x#abc"));
         assertThat(map(admin.call("getBuild", id))).containsEntry("epoch", 3)

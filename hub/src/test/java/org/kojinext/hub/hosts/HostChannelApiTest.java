@@ -1,7 +1,7 @@
 package org.kojinext.hub.hosts;
 
-import static org.kojinext.hub.testing.Replies.fault;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.util.List;
 import java.util.Map;

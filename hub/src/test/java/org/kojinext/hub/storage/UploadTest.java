@@ -1,9 +1,8 @@
 package org.kojinext.hub.storage;
 
-import static org.kojinext.hub.testing.Replies.fault;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package org.kojinext.hub.tasks;
 
-import static org.kojinext.hub.testing.Replies.fault;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kojinext.hub.testing.Replies.fault;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
