@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
+import org.kojinext.hub.api.BuildingApi;
 import org.kojinext.hub.api.ExternalRepoApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
@@ -36,6 +37,7 @@ import org.kojinext.hub.events.TaskEvents;
 import org.kojinext.hub.scheduler.Dispatch;
 import org.kojinext.hub.api.HostBuildCallsApi;
 import org.kojinext.hub.api.HostCallsApi;
+import org.kojinext.hub.api.HostTagCallsApi;
 import org.kojinext.hub.http.HubServer;
 import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.rpc.ApiModule;
@@ -139,6 +141,7 @@ public final class Hub implements AutoCloseable {
                 new RpmApi(),
                 new ArchiveApi(),
                 new TaggingApi(tags, users, changes),
+                new BuildingApi(),
                 new RepoApi(),
                 new ExternalRepoApi(),
                 new HistoryApi(users),
@@ -147,6 +150,7 @@ public final class Hub implements AutoCloseable {
                 new ChannelApi(),
                 new HostCallsApi(dispatch),
                 new HostBuildCallsApi(volumes),
+                new HostTagCallsApi(tags, users),
                 new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.kojinext.hub.builds.BuildState;
 import org.kojinext.hub.events.ChangeFeed;
 import org.kojinext.hub.packages.PackageList;
 import org.kojinext.hub.packages.PackageListChanges;
@@ -15,32 +16,50 @@ import org.kojinext.hub.rpc.Args;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.tagging.BuildRef;
+import org.kojinext.hub.tagging.PackageListCheck;
 import org.kojinext.hub.tagging.Snapshot;
 import org.kojinext.hub.tagging.TagChanges;
 import org.kojinext.hub.tagging.TaggedBuilds;
 import org.kojinext.hub.tagging.TaggedRpms;
 import org.kojinext.hub.tagging.Tagger;
 import org.kojinext.hub.tags.TagStore;
+import org.kojinext.hub.tasks.TaskOptions;
+import org.kojinext.hub.tasks.TaskWriter;
 import org.kojinext.protocol.KojiFault;
 
 /**
- * Tagging builds and reading what is tagged. Koji's asynchronous tagBuild makes a task and
- * arrives with tasks; these are the synchronous calls. Koji's tag policy is not configurable in
- * Koji Next yet; with no policy Koji allows, and so does this.
+ * Tagging builds and reading what is tagged. tagBuild and moveBuild check and then leave the
+ * tagging to a tagBuild task, which calls host.tagBuild (HostTagCallsApi); the other changes are
+ * synchronous. Koji's tag policy is not configurable in Koji Next yet; with no policy Koji
+ * allows, and so does this.
  */
 public final class TaggingApi implements ApiModule {
     private final TagView tags;
     private final TaggedBuilds tagged;
     private final Snapshot snapshot;
+    private final PackageListCheck listed;
 
     public TaggingApi(TagView tags, UserApi users, ChangeFeed changes) {
         this.tags = tags;
         this.tagged = new TaggedBuilds(tags, changes);
-        this.snapshot = new Snapshot(tags, new PackageListChanges(tags, users), tagged);
+        PackageListChanges lists = new PackageListChanges(tags, users);
+        this.snapshot = new Snapshot(tags, lists, tagged);
+        this.listed = new PackageListCheck(tags, lists);
     }
 
     @Override
     public void register(MethodRegistry.Declarer m) {
+        m.method("tagBuild").param("tag").param("build").param("force", false).param("fromtag", null)
+                .access(Access.loggedIn())
+                .doc("Ask for a build to be tagged; with fromtag, moved. The build must be COMPLETE, the tags "
+                        + "open to the caller and the package listed and unblocked in tag; an admin's force "
+                        + "overrides all three. The tagging itself is done by a tagBuild task (priority 10), "
+                        + "whose id is returned.")
+                .handler((ctx, a) -> tagBuild(ctx, a.get("tag"), a.get("build"), a.bool("force"), a.get("fromtag")));
+        m.method("moveBuild").param("tag1").param("tag2").param("build").param("force", false)
+                .access(Access.loggedIn())
+                .doc("Move a build from tag1 to tag2 by a tagBuild task; returns the task id.")
+                .handler((ctx, a) -> tagBuild(ctx, a.get("tag2"), a.get("build"), a.bool("force"), a.get("tag1")));
         m.method("tagBuildBypass").param("tag").param("build").param("force", false).param("notify", false)
                 .access(Access.permission("tag"))
                 .doc("Tag a build at once, without a task and without the package-list check. A locked tag "
@@ -163,6 +182,26 @@ public final class TaggingApi implements ApiModule {
                     return TagChanges.first(ctx.db(), tagId, withParents(ctx.db(), tagId, after, a.bool("inherit")),
                             after);
                 });
+    }
+
+    /** Koji's tagBuild: the cheap checks now, the tagging in a task that checks again. */
+    private int tagBuild(CallContext ctx, Object tagInfo, Object buildInfo, boolean force, Object fromInfo) {
+        BuildRef build = BuildRef.get(ctx.db(), buildInfo, true);
+        TagView.Tag tag = tags.get(ctx.db(), tagInfo, true, null);
+        TagView.Tag from = fromInfo == null || Boolean.FALSE.equals(fromInfo) || "".equals(fromInfo)
+                ? null : tags.get(ctx.db(), fromInfo, true, null);
+        if (build.state() != 1) {
+            throw new KojiFault(org.kojinext.protocol.FaultCode.TAG, "build " + build.nvr() + " not complete: state "
+                    + BuildState.of(build.state()));
+        }
+        Tagger.assertAccess(ctx, tag, force);
+        if (from != null) {
+            Tagger.assertAccess(ctx, from, force);
+        }
+        listed.require(ctx, tag, build, force, tag.name());
+        List<Object> args = new ArrayList<>(List.of(tag.id(), build.id(), force));
+        args.add(from == null ? null : from.id());
+        return TaskWriter.create(ctx, "tagBuild", args, TaskOptions.none().priority(10));
     }
 
     private Object untag(CallContext ctx, Args a) {

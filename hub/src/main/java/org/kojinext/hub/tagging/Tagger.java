@@ -43,6 +43,11 @@ public final class Tagger {
 
     /** Tags without access checks (the caller made them). */
     public static void tag(CallContext ctx, TagView.Tag tag, BuildRef build, boolean force) {
+        tag(ctx, tag, build, force, ctx.userId());
+    }
+
+    /** As tag, recorded as done by userId: host.tagBuild tags as the task's owner, as Koji does. */
+    public static void tag(CallContext ctx, TagView.Tag tag, BuildRef build, boolean force, int userId) {
         if (build.state() != 1) {
             throw new KojiFault(FaultCode.TAG, "build " + build.nvr() + " not complete: state "
                     + STATES.get(build.state()));
@@ -55,18 +60,23 @@ public final class Tagger {
             if (!force) {
                 throw new KojiFault(FaultCode.TAG, "build " + build.nvr() + " already tagged (" + tag.name() + ")");
             }
-            Versioned.revoke(ctx.db(), TAG_LISTING, row, ctx.event(), ctx.userId());
+            Versioned.revoke(ctx.db(), TAG_LISTING, row, ctx.event(), userId);
         }
         var listing = ctx.db().newRecord(TAG_LISTING);
         listing.setTagId(tag.id());
         listing.setBuildId(build.id());
-        Versioned.create(ctx.db(), listing, ctx.event(), ctx.userId());
+        Versioned.create(ctx.db(), listing, ctx.event(), userId);
     }
 
     /** Untags without access checks; with strict, a build that was not tagged is an error. */
     public static void untag(CallContext ctx, TagView.Tag tag, BuildRef build, boolean strict) {
+        untag(ctx, tag, build, strict, ctx.userId());
+    }
+
+    /** As untag, recorded as done by userId. */
+    public static void untag(CallContext ctx, TagView.Tag tag, BuildRef build, boolean strict, int userId) {
         int n = Versioned.revoke(ctx.db(), TAG_LISTING,
-                TAG_LISTING.TAG_ID.eq(tag.id()).and(TAG_LISTING.BUILD_ID.eq(build.id())), ctx.event(), ctx.userId());
+                TAG_LISTING.TAG_ID.eq(tag.id()).and(TAG_LISTING.BUILD_ID.eq(build.id())), ctx.event(), userId);
         if (n == 0 && strict) {
             throw new KojiFault(FaultCode.TAG, "build " + build.nvr() + " not in tag " + tag.name());
         }

@@ -6,11 +6,11 @@ import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.protocol.KojiFault;
 
 /** Koji's convert_value(value, cast=int): what int() accepts, else its ParameterError. */
-final class PyInt {
+public final class PyInt {
     private PyInt() {
     }
 
-    static Integer convert(Object v) {
+    public static Integer convert(Object v) {
         switch (v) {
             case Integer i -> {
                 return i;
@@ -43,7 +43,7 @@ final class PyInt {
                 + ", expected type <class 'int'>");
     }
 
-    static String pyType(Object v) {
+    public static String pyType(Object v) {
         String name = switch (v) {
             case null -> "NoneType";
             case Boolean b -> "bool";

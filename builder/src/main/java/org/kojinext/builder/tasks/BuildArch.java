@@ -1,0 +1,156 @@
+package org.kojinext.builder.tasks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.kojinext.builder.HubFiles;
+import org.kojinext.builder.TaskContext;
+import org.kojinext.builder.TaskHandler;
+import org.kojinext.builder.buildroot.BuildrootProvider;
+import org.kojinext.protocol.FaultCode;
+import org.kojinext.protocol.KojiFault;
+import org.kojinext.protocol.Uploader;
+
+/**
+ * Koji's buildArch(pkg, root, arch, keep_srpm, opts), weight 1.5: rebuilds the SRPM for one arch
+ * in a fresh buildroot and uploads the rpms (and, with keep_srpm, the SRPM) and logs to the task's
+ * directory. Returns Koji's {rpms, srpms, logs, brootid}. A failure uploads the logs anyway and
+ * names where build.log can be read.
+ */
+public final class BuildArch implements TaskHandler {
+    private final HubFiles files;
+    private final Supplier<BuildrootProvider> buildroots;
+    private final Path workRoot;
+
+    public BuildArch(HubFiles files, Supplier<BuildrootProvider> buildroots, Path workRoot) {
+        this.files = files;
+        this.buildroots = buildroots;
+        this.workRoot = workRoot;
+    }
+
+    @Override
+    public double weight() {
+        return 1.5;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object run(TaskContext task, List<Object> args) throws Exception {
+        if (args.size() < 4 || !(args.get(0) instanceof String pkg) || !(args.get(2) instanceof String arch)) {
+            throw KojiFault.parameter("buildArch needs pkg, root, arch and keep_srpm");
+        }
+        boolean keepSrpm = BuildTask.truthy(args.get(3));
+        Map<String, Object> opts = args.size() > 4 && args.get(4) instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of();
+        if (opts.get("repo_id") == null) {
+            throw new KojiFault(FaultCode.BUILD, "A repo id must be provided");
+        }
+        task.session().callKw("repoInfo", List.of(opts.get("repo_id")), Map.of("strict", true));
+        String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
+        Uploader uploader = new Uploader(task.session());
+        Files.createDirectories(workRoot);
+        Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
+        BuildrootProvider buildroot = buildroots.get();
+        List<Path> logs = new ArrayList<>();
+        try {
+            Path srpm = files.fetch("work/" + pkg, work.resolve("srpm"));
+            SrpmHeader h = SrpmHeader.read(srpm, work);
+            if (!h.sourcePackage()) {
+                throw new KojiFault(FaultCode.BUILD, "not a source package");
+            }
+            buildroot.prepare(work.resolve("buildroot"));
+            BuildrootProvider.Output out;
+            try {
+                out = buildroot.rebuild(srpm, arch);
+            } catch (KojiFault f) {
+                logs.addAll(logsUnder(work.resolve("buildroot")));
+                throw f;
+            }
+            logs.addAll(out.logs());
+            Map<String, Object> result = new LinkedHashMap<>();
+            List<Object> rpms = new ArrayList<>();
+            for (Path rpm : out.rpms()) {
+                rpms.add(upload(uploader, uploadDir, rpm));
+            }
+            List<Object> srpms = new ArrayList<>();
+            if (keepSrpm) {
+                // mock leaves the SRPM it rebuilt; rpmbuild --rebuild does not, so the input is kept.
+                List<Path> made = out.srpms().isEmpty() ? List.of(srpm) : out.srpms();
+                if (made.size() > 1) {
+                    throw new KojiFault(FaultCode.BUILD, "multiple srpm files found for task " + task.id());
+                }
+                srpms.add(upload(uploader, uploadDir, made.get(0)));
+            }
+            result.put("rpms", rpms);
+            result.put("srpms", srpms);
+            result.put("logs", uploadLogs(uploader, uploadDir, logs));
+            result.put("brootid", null);
+            return result;
+        } catch (KojiFault f) {
+            List<Object> sent = uploadQuietly(uploader, uploadDir, logs);
+            String where = sent.stream().map(String::valueOf).filter(p -> p.endsWith("/build.log")).findFirst()
+                    .map(p -> "; build log: " + files.url("work/" + p)).orElse("");
+            throw new KojiFault(f.code(), f.getMessage() + where);
+        } catch (Exception e) {
+            uploadQuietly(uploader, uploadDir, logs);
+            throw e;
+        } finally {
+            buildroot.cleanup();
+            deleteTree(work);
+        }
+    }
+
+    /** Uploads file to dir and returns its path under work/, as Koji's task results name files. */
+    private static String upload(Uploader uploader, String dir, Path file) {
+        String name = file.getFileName().toString();
+        uploader.upload(file, dir, name);
+        return dir + "/" + name;
+    }
+
+    private static List<Object> uploadQuietly(Uploader uploader, String dir, List<Path> logs) {
+        try {
+            return uploadLogs(uploader, dir, logs);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<Object> uploadLogs(Uploader uploader, String dir, List<Path> logs) {
+        List<Object> names = new ArrayList<>();
+        for (Path log : logs) {
+            String name = dir + "/" + log.getFileName();
+            if (Files.isRegularFile(log) && !names.contains(name)) {
+                uploader.upload(log, dir, log.getFileName().toString());
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static List<Path> logsUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir, 2)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p)).toList();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

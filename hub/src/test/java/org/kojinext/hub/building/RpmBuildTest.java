@@ -1,0 +1,271 @@
+package org.kojinext.hub.building;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kojinext.hub.db.jooq.Tables.REPO;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kojinext.builder.Builder;
+import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.scm.AllowedScms;
+import org.kojinext.builder.tasks.BuildHandlers;
+import org.kojinext.hub.testing.TestHosts;
+import org.kojinext.hub.testing.TestHub;
+import org.kojinext.protocol.Encoding;
+import org.kojinext.protocol.KojiClient;
+import org.kojinext.protocol.KojiFault;
+
+/**
+ * Koji's build flow through a hub and the shipped builder: build from a git commit runs
+ * buildSRPMFromSCM, buildArch and tagBuild subtasks; the SRPM, an arch rpm and a noarch rpm are
+ * imported and tagged; failures end FAILED with nothing imported.
+ */
+class RpmBuildTest {
+    @TempDir
+    static Path tmp;
+    private static TestHub hub;
+    private static KojiClient admin;
+    private static Builder builder;
+    private static int repoId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = TestHub.start();
+        admin = hub.admin(Encoding.XML);
+        admin.callKw("createTag", List.of("rb-build"), Map.of("arches", "x86_64"));
+        admin.call("createTag", "rb-dest");
+        admin.call("createBuildTarget", "rb", "rb-build", "rb-dest");
+        admin.call("createTag", "rb-other");
+        admin.call("packageListAdd", "rb-other", "rb-move", "kojiadmin");
+        for (String pkg : List.of("rb-hello", "rb-broken", "rb-twice", "rb-move")) {
+            admin.call("packageListAdd", "rb-dest", pkg, "kojiadmin");
+        }
+        TestHosts.create(hub.jdbcUrl(), "rb-builder", "x86_64", 4.0, List.of("default"));
+        repoId = readyRepo("rb-build");
+        URI topurl = hub.url().resolve("/kojifiles");
+        BuildHandlers.Settings settings = new BuildHandlers.Settings(null, topurl, tmp.resolve("work"),
+                AllowedScms.parse(":" + tmp + "/*"), RpmbuildProvider::new);
+        builder = new Builder(hub.url(), "rb-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 4,
+                BuildHandlers.of(settings));
+        Thread.ofVirtual().start(builder);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (builder != null) {
+            builder.kill();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGitCommitBecomesATaggedBuildWithSrpmArchAndNoarchRpms() throws Exception {
+        String url = gitRepo("rb-hello", SPEC.formatted("rb-hello", ""));
+        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
+
+        Map<String, Object> build = (Map<String, Object>) admin.call("getBuild", "rb-hello-1.0-1");
+        assertThat(build.get("state")).isEqualTo(1);
+        assertThat(build.get("task_id")).isEqualTo(task);
+        assertThat((String) build.get("source")).startsWith(url.substring(0, url.indexOf('#') + 1));
+
+        List<Map<String, Object>> rpms = (List<Map<String, Object>>) admin.call("listRPMs", build.get("id"));
+        assertThat(rpms).extracting(r -> r.get("arch")).containsExactlyInAnyOrder("src", "x86_64", "noarch");
+        Path topdir = hub.dataDir().resolve("files");
+        for (Map<String, Object> rpm : rpms) {
+            Path stored = topdir.resolve("packages/rb-hello/1.0/1/" + rpm.get("arch") + "/" + rpm.get("name") + "-1.0-1."
+                    + rpm.get("arch") + ".rpm");
+            Map<String, Map<String, Object>> sums = (Map<String, Map<String, Object>>) admin.call("getRPMChecksums",
+                    rpm.get("id"));
+            assertThat(sums.get("").get("sha256")).as(stored.toString()).isEqualTo(sha256(stored));
+        }
+
+        List<Map<String, Object>> tagged = (List<Map<String, Object>>) admin.call("listTagged", "rb-dest");
+        assertThat(tagged).extracting(b -> b.get("nvr")).contains("rb-hello-1.0-1");
+
+        List<Map<String, Object>> children = (List<Map<String, Object>>) admin.call("getTaskChildren", task);
+        assertThat(children).extracting(c -> c.get("method"))
+                .containsExactlyInAnyOrder("buildSRPMFromSCM", "buildArch", "tagBuild");
+        assertThat(children).allSatisfy(c -> assertThat(c.get("state")).isEqualTo(2));
+        Map<String, Object> buildArch = children.stream().filter(c -> c.get("method").equals("buildArch")).findFirst()
+                .orElseThrow();
+        assertThat(buildArch.get("arch")).isEqualTo("x86_64");
+        assertThat(buildArch.get("label")).isEqualTo("x86_64");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSpecErrorFailsTheBuildWithTheLogsLocationAndImportsNothing() throws Exception {
+        String url = gitRepo("rb-broken", SPEC.formatted("rb-broken", "exit 3"));
+        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        assertThat(finalState(task)).isEqualTo(5);
+        String message = failure(task);
+        assertThat(message).contains("BuildError").contains("rpmbuild exit")
+                .containsPattern("build log: http://[^ ]+/kojifiles/work/tasks/\\d+/\\d+/build\\.log");
+
+        Map<String, Object> build = (Map<String, Object>) admin.call("getBuild", "rb-broken-1.0-1");
+        assertThat(build.get("state")).as("FAILED").isEqualTo(3);
+        assertThat((List<Object>) admin.call("listRPMs", build.get("id"))).isEmpty();
+        assertThat(hub.dataDir().resolve("files/packages/rb-broken")).doesNotExist();
+        List<Map<String, Object>> tagged = (List<Map<String, Object>>) admin.call("listTagged", "rb-dest");
+        assertThat(tagged).extracting(b -> b.get("nvr")).doesNotContain("rb-broken-1.0-1");
+    }
+
+    @Test
+    void aSecondBuildOfTheSameNvrFailsAndLeavesTheFirstAlone() throws Exception {
+        String url = gitRepo("rb-twice", SPEC.formatted("rb-twice", ""));
+        int first = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        assertThat(finalState(first)).as(failure(first)).isEqualTo(2);
+        int second = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        assertThat(finalState(second)).isEqualTo(5);
+        assertThat(failure(second)).contains("Build already exists (id=").contains("'name': 'rb-twice'");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = (Map<String, Object>) admin.call("getBuild", "rb-twice-1.0-1");
+        assertThat(build.get("state")).isEqualTo(1);
+        assertThat(build.get("task_id")).isEqualTo(first);
+    }
+
+    @Test
+    void aPackageMissingFromTheDestinationTagFailsBeforeAnythingIsBuilt() throws Exception {
+        String url = gitRepo("rb-unlisted", SPEC.formatted("rb-unlisted", ""));
+        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        assertThat(finalState(task)).isEqualTo(5);
+        assertThat(failure(task)).contains("package rb-unlisted not in list for tag rb-dest");
+        assertThat(admin.call("getBuild", "rb-unlisted-1.0-1")).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void tagBuildAndMoveBuildRunAsTasksAndCheckThePackageListFirst() throws Exception {
+        String url = gitRepo("rb-move", SPEC.formatted("rb-move", ""));
+        int build = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        assertThat(finalState(build)).as(failure(build)).isEqualTo(2);
+
+        int move = (Integer) admin.call("moveBuild", "rb-dest", "rb-other", "rb-move-1.0-1");
+        assertThat(finalState(move)).as(failure(move)).isEqualTo(2);
+        Map<String, Object> info = (Map<String, Object>) admin.call("getTaskInfo", move);
+        assertThat(info.get("method")).isEqualTo("tagBuild");
+        assertThat(info.get("priority")).isEqualTo(10);
+        assertThat(nvrs("rb-other")).contains("rb-move-1.0-1");
+        assertThat(nvrs("rb-dest")).doesNotContain("rb-move-1.0-1");
+        List<Map<String, Object>> history = (List<Map<String, Object>>) ((Map<String, Object>) admin.callKw(
+                "queryHistory", List.of(), Map.of("tables", List.of("tag_listing"), "build", "rb-move-1.0-1")))
+                .get("tag_listing");
+        assertThat(history).allSatisfy(h -> assertThat(h.get("creator_id")).isEqualTo(1));
+
+        // The package is not listed in rb-build: refused at once, without a task.
+        KojiFault unlisted = org.junit.jupiter.api.Assertions.assertThrows(KojiFault.class,
+                () -> admin.call("tagBuild", "rb-build", "rb-move-1.0-1"));
+        assertThat(unlisted.faultName()).isEqualTo("TagError");
+        assertThat(unlisted.getMessage()).isEqualTo("Package rb-move not in list for rb-build");
+        // host.tagBuild is for hosts only.
+        KojiFault notHost = org.junit.jupiter.api.Assertions.assertThrows(KojiFault.class,
+                () -> admin.call("host.tagBuild", move, "rb-dest", "rb-move-1.0-1"));
+        assertThat(notHost.faultName()).isEqualTo("AuthError");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> nvrs(String tag) {
+        return ((List<Map<String, Object>>) admin.call("listTagged", tag)).stream().map(b -> b.get("nvr")).toList();
+    }
+
+    static final String SPEC = """
+            Name: %1$s
+            Version: 1.0
+            Release: 1
+            Summary: end to end
+            License: MIT
+            %%global debug_package %%{nil}
+
+            %%description
+            An arch package with a noarch subpackage.
+
+            %%package data
+            Summary: data
+            BuildArch: noarch
+
+            %%description data
+            Data.
+
+            %%install
+            %2$s
+            mkdir -p %%{buildroot}/usr/lib/%1$s %%{buildroot}/usr/share/%1$s
+            echo main > %%{buildroot}/usr/lib/%1$s/main
+            echo data > %%{buildroot}/usr/share/%1$s/data
+
+            %%files
+            /usr/lib/%1$s/main
+
+            %%files data
+            /usr/share/%1$s/data
+            """;
+
+    /** A git repository holding the spec, tagged v1; returns its git+file URL at v1. */
+    static String gitRepo(String name, String spec) throws Exception {
+        Path repo = tmp.resolve("git-" + name);
+        Files.createDirectories(repo);
+        Files.writeString(repo.resolve(name + ".spec"), spec);
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "spec");
+        git(repo, "tag", "v1");
+        return "git+file://" + repo + "#v1";
+    }
+
+    /** A READY repo row of the tag, standing in for one newRepo would make. */
+    static int readyRepo(String tag) {
+        return TestHosts.db(hub.jdbcUrl(), d -> {
+            int tagId = d.select(org.kojinext.hub.db.jooq.Tables.TAG.ID).from(org.kojinext.hub.db.jooq.Tables.TAG)
+                    .where(org.kojinext.hub.db.jooq.Tables.TAG.NAME.eq(tag)).fetchSingle().value1();
+            int event = d.select(DSL.function("get_event", Integer.class)).fetchSingle().value1();
+            return d.insertInto(REPO).set(REPO.TAG_ID, tagId).set(REPO.CREATE_EVENT, event).set(REPO.STATE, 1)
+                    .returning(REPO.ID).fetchOne().getId();
+        });
+    }
+
+    private static int finalState(int task) {
+        await().atMost(Duration.ofMinutes(3)).until(() -> List.of(2, 3, 5).contains(state(task)));
+        return state(task);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int state(int task) {
+        return (Integer) ((Map<String, Object>) admin.call("getTaskInfo", task)).get("state");
+    }
+
+    private static String failure(int task) {
+        try {
+            admin.call("getTaskResult", task);
+            return "(no fault)";
+        } catch (KojiFault f) {
+            return f.faultName() + ": " + f.getMessage();
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + out).isZero();
+    }
+}
