@@ -35,6 +35,7 @@ public final class BuildHandlers {
         h.put("buildSRPMFromSCM", new BuildSrpmFromScm(s.allowed(), s.buildroots(), s.workRoot()));
         h.put("buildArch", new BuildArch(files, s.buildroots(), s.workRoot()));
         h.put("tagBuild", new TagBuild());
+        h.put("chainbuild", new ChainBuild());
         h.put("waitrepo", new WaitRepo());
         return Map.copyOf(h);
     }

@@ -21,7 +21,8 @@ import org.kojinext.protocol.KojiFault;
  * its build tag (waiting for one in a waitrepo subtask), gets the SRPM (buildSRPMFromSCM subtask
  * for an SCM URL; an uploaded SRPM is taken as it is), opens the build, runs one buildArch subtask
  * per arch, imports the result with host.completeBuild, and tags it with a tagBuild subtask.
- * Any failure after the build is opened marks it FAILED.
+ * Any failure after the build is opened marks it FAILED. A scratch build opens no build: its
+ * files go to the owner's scratch directory and nothing is tagged.
  */
 public final class BuildTask implements TaskHandler {
     private final HubFiles files;
@@ -49,9 +50,6 @@ public final class BuildTask implements TaskHandler {
         boolean scratch = truthy(opts.get("scratch"));
         if (truthy(opts.get("arch_override")) && !scratch) {
             throw new KojiFault(FaultCode.BUILD, "arch_override is only allowed for scratch builds");
-        }
-        if (scratch) {
-            throw new KojiFault(FaultCode.BUILD, "scratch builds are not supported by this hub yet");
         }
         KojiClient s = task.session();
         Map<String, Object> repo = null;
@@ -83,7 +81,7 @@ public final class BuildTask implements TaskHandler {
         } else {
             throw KojiFault.generic("unknown build target: " + target);
         }
-        boolean skipTag = truthy(opts.get("skip_tag"));
+        boolean skipTag = truthy(opts.get("skip_tag")) || scratch;
         if (repo == null) {
             repo = WaitRepo.getRepo(task, buildTag, truthy(opts.get("wait_repo")) ? "last" : null);
             event = (Integer) ((Map<String, Object>) s.call("getLastEvent")).get("id");
@@ -135,6 +133,15 @@ public final class BuildTask implements TaskHandler {
             Map<String, Object> buildConfig = (Map<String, Object>) s.callKw("getBuildConfig", List.of(buildTag),
                     eventKw(event));
             List<String> archlist = archList(buildConfig, h, extraArches);
+            if (scratch && opts.get("arch_override") instanceof String override && !override.isBlank()) {
+                archlist = List.of(override.strip().split("\\s+"));
+            }
+            if (scratch) {
+                Map<String, Object> done = runBuilds(task, srpm, buildTag, archlist, repoId);
+                s.callKw("host.moveBuildToScratch", List.of(task.id(), done.get("srpm"), done.get("rpms")),
+                        Map.of("logs", done.get("logs")));
+                return null;
+            }
             int buildId = (Integer) s.call("host.initBuild", data);
             try {
                 Map<String, Object> done = runBuilds(task, srpm, buildTag, archlist, repoId);

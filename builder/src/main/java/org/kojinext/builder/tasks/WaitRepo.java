@@ -46,7 +46,9 @@ public final class WaitRepo implements TaskHandler {
             minEvent = "last";
         }
         if (nvrs instanceof List<?> l && !l.isEmpty()) {
-            throw KojiFault.generic("waitrepo with nvrs is not supported by Koji Next yet");
+            Object tagged = taggedEvent(task.session(), args.get(0), l);
+            minEvent = minEvent == null || "last".equals(minEvent) ? tagged
+                    : Math.max(((Number) minEvent).intValue(), ((Number) tagged).intValue());
         }
         return request(task.session(), args.get(0), minEvent);
     }
@@ -73,6 +75,24 @@ public final class WaitRepo implements TaskHandler {
         args.add(minEvent);
         int sub = BuildTask.subtask(task, "waitrepo", args, null, "noarch");
         return (Map<String, Object>) BuildTask.resultOf(task.waitAll(List.of(sub), null), sub);
+    }
+
+    /**
+     * The event by which every build of nvrs was in the tag (inheritance included), so a repo
+     * made at or after it has them all. Koji's watcher waits for a build still to be tagged; here
+     * the builds of a chain build are tagged before the wait, so a missing one is an error.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object taggedEvent(KojiClient s, Object tag, List<?> nvrs) {
+        List<Map<String, Object>> tagged = (List<Map<String, Object>>) s.callKw("listTagged", List.of(tag),
+                Map.of("inherit", true));
+        int latest = 0;
+        for (Object nvr : nvrs) {
+            Map<String, Object> b = tagged.stream().filter(t -> nvr.equals(t.get("nvr"))).findFirst()
+                    .orElseThrow(() -> KojiFault.generic("build " + nvr + " is not in tag " + tag));
+            latest = Math.max(latest, ((Number) b.get("create_event")).intValue());
+        }
+        return latest;
     }
 
     /** repo.request, then held repo.waitRequest calls until the request is settled. */

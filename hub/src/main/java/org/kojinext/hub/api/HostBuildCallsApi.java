@@ -2,6 +2,7 @@ package org.kojinext.hub.api;
 
 import java.util.Map;
 import org.kojinext.hub.builds.BuildImport;
+import org.kojinext.hub.builds.ScratchImport;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Args;
@@ -45,6 +46,16 @@ public final class HostBuildCallsApi implements ApiModule {
                 .handler((ctx, a) -> BuildImport.completeBuild(ctx.db(), volumes.defaultVolume(), ctx.requireHost(),
                         id(a, "task_id"), id(a, "build_id"), a.get("srpm"), a.get("rpms"), a.get("brmap"),
                         a.get("logs")));
+        m.method("host.moveBuildToScratch").param("task_id").param("srpm").param("rpms").param("logs", null)
+                .access(Access.host())
+                .doc("Move a scratch build's uploaded srpm, rpms and logs ({arch: [paths]}) to "
+                        + "scratch/<owner>/task_<task_id>/; nothing is recorded in the database. Paths as for "
+                        + "completeBuild.")
+                .handler((ctx, a) -> {
+                    ScratchImport.move(ctx.db(), volumes.defaultVolume(), ctx.requireHost(), id(a, "task_id"),
+                            a.get("srpm"), a.get("rpms"), a.get("logs"));
+                    return null;
+                });
         m.method("host.failBuild").param("task_id").param("build_id")
                 .access(Access.host())
                 .doc("Mark a BUILDING build of task_id FAILED.")

@@ -101,7 +101,7 @@ public final class BuildImport {
         }
         // The build first: a host completing the wrong build hears that, not a complaint about paths.
         Map<String, Object> build = lockBuilding(db, buildId, taskId);
-        Map<String, List<String>> logPaths = logPaths(db, taskId, logs);
+        Map<String, List<String>> logPaths = TaskFiles.logPaths(db, taskId, logs);
         List<String> files = new ArrayList<>();
         files.add(TaskFiles.resolve(db, taskId, srpm));
         for (Object r : rpmList) {
@@ -271,27 +271,6 @@ public final class BuildImport {
                 continue;
             }
             out.add(f);
-        }
-        return out;
-    }
-
-    private static Map<String, List<String>> logPaths(DSLContext db, int taskId, Object logs) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (logs == null) {
-            return out;
-        }
-        if (!(logs instanceof Map<?, ?> m)) {
-            throw KojiFault.parameter("Invalid type for value " + PythonRepr.of(logs) + ": expected dict");
-        }
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            if (!(e.getKey() instanceof String arch) || !(e.getValue() instanceof List<?> paths)) {
-                throw KojiFault.parameter("logs must map an arch to a list of paths, got " + PythonRepr.of(logs));
-            }
-            List<String> resolved = new ArrayList<>();
-            for (Object p : paths) {
-                resolved.add(TaskFiles.resolve(db, taskId, p));
-            }
-            out.put(arch, resolved);
         }
         return out;
     }

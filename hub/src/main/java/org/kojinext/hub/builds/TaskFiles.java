@@ -3,7 +3,9 @@ package org.kojinext.hub.builds;
 import static org.kojinext.hub.db.jooq.Tables.TASK;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.hub.storage.KojiPaths;
@@ -52,6 +54,28 @@ final class TaskFiles {
             throw outside(relpath, taskId);
         }
         return KojiPaths.WORK + "/" + String.join("/", parts);
+    }
+
+    /** completeBuild's logs, {arch: [relpath, ...]}, each path resolved as {@link #resolve} does. */
+    static Map<String, List<String>> logPaths(DSLContext db, int taskId, Object logs) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (logs == null) {
+            return out;
+        }
+        if (!(logs instanceof Map<?, ?> m)) {
+            throw KojiFault.parameter("Invalid type for value " + PythonRepr.of(logs) + ": expected dict");
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getKey() instanceof String arch) || !(e.getValue() instanceof List<?> paths)) {
+                throw KojiFault.parameter("logs must map an arch to a list of paths, got " + PythonRepr.of(logs));
+            }
+            List<String> resolved = new ArrayList<>();
+            for (Object p : paths) {
+                resolved.add(TaskFiles.resolve(db, taskId, p));
+            }
+            out.put(arch, resolved);
+        }
+        return out;
     }
 
     /** Whether {@code id} is the task or a subtask of it, following parents up a bounded chain. */

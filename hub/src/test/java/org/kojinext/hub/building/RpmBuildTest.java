@@ -179,6 +179,20 @@ class RpmBuildTest {
         assertThat(notHost.faultName()).isEqualTo("AuthError");
     }
 
+    @Test
+    void aScratchBuildLandsInTheOwnersScratchDirectoryAndMakesNoBuild() throws Exception {
+        String url = gitRepo("rb-scratch", SPEC.formatted("rb-scratch", ""));
+        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId, "scratch", true));
+        assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
+        Path dir = hub.dataDir().resolve("files/scratch/kojiadmin/task_" + task);
+        assertThat(dir.resolve("rb-scratch-1.0-1.src.rpm")).isRegularFile();
+        assertThat(dir.resolve("rb-scratch-1.0-1.x86_64.rpm")).isRegularFile();
+        assertThat(dir.resolve("rb-scratch-data-1.0-1.noarch.rpm")).isRegularFile();
+        assertThat(dir.resolve("logs/x86_64/build.log")).isRegularFile();
+        assertThat(admin.call("getBuild", "rb-scratch-1.0-1")).isNull();
+        assertThat(nvrs("rb-dest")).doesNotContain("rb-scratch-1.0-1");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> nvrs(String tag) {
         return ((List<Map<String, Object>>) admin.call("listTagged", tag)).stream().map(b -> b.get("nvr")).toList();
