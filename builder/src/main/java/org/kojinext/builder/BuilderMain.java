@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.scm.AllowedScms;
+import org.kojinext.builder.tasks.BuildHandlers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./kojinext builder}: runs one builder daemon against a hub. */
 @Command(name = "kojinext builder", mixinStandardHelpOptions = true,
@@ -35,6 +38,22 @@ public final class BuilderMain implements Callable<Integer> {
     @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "an HTTP proxy to reach the hub through")
     String proxy;
 
+    @Option(names = "--topdir", description = "the hub's storage topdir mounted here (kojid's topdir); without it "
+            + "files are downloaded from --topurl, and createrepo tasks cannot run")
+    Path topdir;
+
+    @Option(names = "--topurl", description = "where the hub serves its files (default: the hub's /kojifiles)")
+    URI topurl;
+
+    @Option(names = "--workdir", description = "scratch space for tasks (default: ${DEFAULT-VALUE})",
+            defaultValue = "/var/tmp/kojinext-builder")
+    Path workdir;
+
+    @Option(names = "--allowed-scms", description = "kojid's allowed_scms: host:/path globs, space separated; "
+            + "local git+file:// sources need an empty host, e.g. ':/srv/git/*' (default: none allowed)",
+            defaultValue = "")
+    String allowedScms;
+
     @Override
     public Integer call() throws Exception {
         String password = passwordFile != null ? Files.readString(passwordFile).strip()
@@ -43,7 +62,11 @@ public final class BuilderMain implements Callable<Integer> {
             System.err.println("kojinext builder: no password (--password-file or KOJINEXT_BUILDER_PASSWORD)");
             return 2;
         }
-        Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs, Handlers.defaults());
+        URI files = topurl != null ? topurl : hub.resolve("/kojifiles");
+        BuildHandlers.Settings settings = new BuildHandlers.Settings(topdir, files, workdir,
+                AllowedScms.parse(allowedScms), RpmbuildProvider::new);
+        Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs,
+                BuildHandlers.of(settings));
         if (proxy != null) {
             int colon = proxy.lastIndexOf(':');
             String port = colon > 0 ? proxy.substring(colon + 1) : "";

@@ -63,8 +63,9 @@ public final class HubMain implements Callable<Integer> {
         if (localBuilder != null) {
             String password = org.kojinext.hub.scheduler.LocalBuilder.ensureHost(hub.database(), cfg.dataDir(),
                     localBuilder);
-            org.kojinext.hub.scheduler.LocalBuilder.start(
-                    java.net.URI.create("http://127.0.0.1:" + hub.port() + "/kojihub"), localBuilder, password);
+            java.net.URI url = java.net.URI.create("http://127.0.0.1:" + hub.port() + "/kojihub");
+            org.kojinext.hub.scheduler.LocalBuilder.start(url, localBuilder, password,
+                    org.kojinext.hub.scheduler.LocalBuilder.settings(url, cfg.storageTopdir(), cfg.dataDir()));
             System.out.println("Builder " + localBuilder + " taking tasks (channel default)");
         }
         CountDownLatch stopped = new CountDownLatch(1);

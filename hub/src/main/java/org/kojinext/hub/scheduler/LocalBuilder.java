@@ -12,17 +12,20 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.kojinext.builder.Builder;
-import org.kojinext.builder.Handlers;
+import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.scm.AllowedScms;
+import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.auth.PasswordHasher;
 import org.kojinext.hub.auth.UserStore;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.Tx;
-import org.kojinext.hub.hosts.HostStore;
+import org.kojinext.hub.hosts.ChannelEditor;
 import org.kojinext.hub.hosts.HostEditor;
+import org.kojinext.hub.hosts.HostStore;
 
 /**
  * The builder {@code ./kojinext up} runs beside the hub: a host of that name (made on first start,
- * in channel 'default', for noarch and this machine's arch) whose password is kept in
+ * in channels 'default' and 'createrepo', for noarch and this machine's arch) whose password is kept in
  * DATA-DIR/NAME.password, and the shipped builder daemon logged in as it over HTTP.
  */
 public final class LocalBuilder {
@@ -37,6 +40,8 @@ public final class LocalBuilder {
             if (HostStore.get(db, name, false, null) == null) {
                 int admin = UserStore.byName(db, "kojiadmin").getId();
                 HostEditor.add(db, name, List.of(machineArch()), null, false, tx.eventId(), admin);
+                // Koji's repo tasks run in channel createrepo; the one local builder makes repos too.
+                ChannelEditor.addHost(db, name, "createrepo", true, false, tx.eventId(), admin);
             }
             String password = Files.exists(file) ? Files.readString(file).strip() : generate();
             db.update(USERS).set(USERS.PASSWORD, PasswordHasher.hash(password)).where(USERS.NAME.eq(name)).execute();
@@ -52,9 +57,21 @@ public final class LocalBuilder {
         }
     }
 
+    /**
+     * The local builder's settings: the hub's topdir used in place, scratch space in DATA-DIR, and
+     * git+file:// sources allowed from the user's home and the data directory, so a packager can
+     * build from a checkout on this machine.
+     */
+    public static BuildHandlers.Settings settings(URI hub, Path topdir, Path dataDir) {
+        String allowed = ":" + Path.of(System.getProperty("user.home")).toAbsolutePath() + "/* :"
+                + dataDir.toAbsolutePath() + "/*";
+        return new BuildHandlers.Settings(topdir, hub.resolve("/kojifiles"), dataDir.resolve("builder-work"),
+                AllowedScms.parse(allowed), RpmbuildProvider::new);
+    }
+
     /** Starts the builder daemon on a virtual thread; it runs until the process ends. */
-    public static Builder start(URI hub, String name, String password) {
-        Builder b = new Builder(hub, name, password, Duration.ofSeconds(60), 10, Handlers.defaults());
+    public static Builder start(URI hub, String name, String password, BuildHandlers.Settings settings) {
+        Builder b = new Builder(hub, name, password, Duration.ofSeconds(60), 10, BuildHandlers.of(settings));
         Thread.ofVirtual().name("local-builder").start(b);
         return b;
     }
