@@ -26,6 +26,10 @@ public final class HubMain implements Callable<Integer> {
             + "(what ./kojinext up does); its password is kept in DIR/NAME.password")
     String localBuilder;
 
+    @Option(names = "--demo", description = "with --local-builder: set up the demo tag and target and build the "
+            + "bundled example package (what ./kojinext up does)")
+    boolean demo;
+
     @Option(names = "--config", description = "configuration file (default: DIR/hub.conf if present)")
     Path config;
 
@@ -66,7 +70,16 @@ public final class HubMain implements Callable<Integer> {
             java.net.URI url = java.net.URI.create("http://127.0.0.1:" + hub.port() + "/kojihub");
             org.kojinext.hub.scheduler.LocalBuilder.start(url, localBuilder, password,
                     org.kojinext.hub.scheduler.LocalBuilder.settings(url, cfg.storageTopdir(), cfg.dataDir()));
-            System.out.println("Builder " + localBuilder + " taking tasks (channel default)");
+            System.out.println("Builder " + localBuilder + " taking tasks (channels default, createrepo)");
+            if (demo) {
+                String adminPassword = cfg.adminPassword() != null ? cfg.adminPassword()
+                        : java.nio.file.Files.readString(cfg.dataDir().resolve(
+                                org.kojinext.hub.auth.AdminBootstrap.PASSWORD_FILE)).strip();
+                org.kojinext.hub.demo.LocalDemo d = new org.kojinext.hub.demo.LocalDemo(url, adminPassword,
+                        cfg.dataDir(), hub.database(), hub.dispatch(), System.out);
+                Thread.ofVirtual().name("demo").start(() -> d.run(
+                        org.kojinext.hub.scheduler.LocalBuilder.machineArch()));
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -76,7 +76,8 @@ public final class LocalBuilder {
         return b;
     }
 
-    private static String machineArch() {
+    /** This machine's arch by Koji's name. */
+    public static String machineArch() {
         String a = System.getProperty("os.arch");
         return switch (a) {
             case "amd64", "x86_64" -> "x86_64";
