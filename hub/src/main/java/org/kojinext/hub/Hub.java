@@ -38,6 +38,12 @@ import org.kojinext.hub.scheduler.Dispatch;
 import org.kojinext.hub.api.HostBuildCallsApi;
 import org.kojinext.hub.api.HostCallsApi;
 import org.kojinext.hub.api.HostTagCallsApi;
+import org.kojinext.hub.api.HostRepoCallsApi;
+import org.kojinext.hub.repos.RepoDone;
+import org.kojinext.hub.repos.RepoInit;
+import org.kojinext.hub.repos.RepoService;
+import org.kojinext.hub.repos.RepoSettings;
+import org.kojinext.hub.tagging.TaggedBuilds;
 import org.kojinext.hub.http.HubServer;
 import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.rpc.ApiModule;
@@ -94,7 +100,8 @@ public final class Hub implements AutoCloseable {
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
             Volumes volumes = Volumes.onDisk(effective.storageTopdir());
-            MethodRegistry registry = registry(sessions, changes, dispatch, effective.storageTopdir(), volumes);
+            MethodRegistry registry = registry(database, sessions, changes, dispatch, effective.storageTopdir(),
+                    volumes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp());
             HubServer server = HubServer.start(effective, runner, database, dispatch, volumes);
@@ -120,7 +127,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Every API module of the hub, in the order list-api shows them. */
-    static MethodRegistry registry(SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
+    static MethodRegistry registry(Database database, SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
                                    java.nio.file.Path topdir, Volumes volumes) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
@@ -142,7 +149,8 @@ public final class Hub implements AutoCloseable {
                 new ArchiveApi(),
                 new TaggingApi(tags, users, changes),
                 new BuildingApi(),
-                new RepoApi(),
+                new RepoApi(new RepoService(database, changes, dispatch, RepoSettings.KOJI),
+                        dispatch.config().holdTimeout()),
                 new ExternalRepoApi(),
                 new HistoryApi(users),
                 new TaskApi(topdir),
@@ -151,6 +159,7 @@ public final class Hub implements AutoCloseable {
                 new HostCallsApi(dispatch),
                 new HostBuildCallsApi(volumes),
                 new HostTagCallsApi(tags, users),
+                new HostRepoCallsApi(new RepoInit(topdir, new TaggedBuilds(tags, changes)), new RepoDone(topdir)),
                 new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -18,7 +18,7 @@ import org.kojinext.protocol.KojiFault;
  * another task's or user's uploads. Hidden segments are refused too: they are the hub's own
  * bookkeeping (.user).
  */
-final class TaskFiles {
+public final class TaskFiles {
     /** Deep enough for build → buildArch and a wrapper level; a longer chain is not a subtask of ours. */
     private static final int MAX_DEPTH = 8;
 
@@ -26,7 +26,7 @@ final class TaskFiles {
     }
 
     /** The file's path in the volume (work/tasks/...), or a fault naming what the client sent. */
-    static String resolve(DSLContext db, int taskId, Object relpath) {
+    public static String resolve(DSLContext db, int taskId, Object relpath) {
         if (!(relpath instanceof String rel) || rel.isEmpty() || rel.startsWith("/") || rel.indexOf('\0') >= 0) {
             throw outside(relpath, taskId);
         }

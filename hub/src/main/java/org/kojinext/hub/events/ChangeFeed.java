@@ -1,7 +1,9 @@
 package org.kojinext.hub.events;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.Tx;
@@ -24,10 +26,25 @@ public final class ChangeFeed implements Tx.CommitListener, PgListener.Subscribe
     public static final String CHANNEL = "kojinext_change";
     public static final long NOT_LIVE = -1;
 
+    /**
+     * What acts on changes rather than caching around them (the repository queue, held calls).
+     * It runs on the thread that learned of the change (a committing request, the listener), so
+     * it must only record or signal.
+     */
+    public interface Watcher {
+        /** A table changed; null when anything may have changed (listening (re)started). */
+        void changed(String table);
+
+        /** The feed is closing with its hub. */
+        default void closed() {
+        }
+    }
+
     private final Database database;
     private final ConcurrentHashMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
     /** Counts events that void every stamp: listening (re)started, or an unnamed table written. */
     private final AtomicLong everything = new AtomicLong();
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     private volatile boolean live;
 
     private ChangeFeed(Database database) {
@@ -40,6 +57,12 @@ public final class ChangeFeed implements Tx.CommitListener, PgListener.Subscribe
         database.onCommit(feed);
         listener.subscribe(CHANNEL, feed);
         return feed;
+    }
+
+    /** Tells the watcher of every change from now on, until the result is closed. */
+    public AutoCloseable watch(Watcher watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
     }
 
     /** Whether notifications are being received, so that stamps mean something. */
@@ -68,11 +91,20 @@ public final class ChangeFeed implements Tx.CommitListener, PgListener.Subscribe
         if (unknown) {
             everything.incrementAndGet();
         }
+        for (Watcher w : watchers) {
+            if (unknown) {
+                w.changed(null);
+            }
+            tables.forEach(w::changed);
+        }
     }
 
     @Override
     public void received(String table) {
         counter(table).incrementAndGet();
+        for (Watcher w : watchers) {
+            w.changed(table);
+        }
     }
 
     @Override
@@ -80,6 +112,9 @@ public final class ChangeFeed implements Tx.CommitListener, PgListener.Subscribe
         // Whatever was cached before this point may have missed a notification.
         everything.incrementAndGet();
         live = true;
+        for (Watcher w : watchers) {
+            w.changed(null);
+        }
     }
 
     @Override
@@ -96,5 +131,8 @@ public final class ChangeFeed implements Tx.CommitListener, PgListener.Subscribe
     public void close() {
         live = false;
         database.onCommit(Tx.CommitListener.NONE);
+        for (Watcher w : watchers) {
+            w.closed();
+        }
     }
 }

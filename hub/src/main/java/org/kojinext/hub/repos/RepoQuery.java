@@ -3,6 +3,7 @@ package org.kojinext.hub.repos;
 import static org.kojinext.hub.db.jooq.Tables.EVENTS;
 import static org.kojinext.hub.db.jooq.Tables.REPO;
 import static org.kojinext.hub.db.jooq.Tables.TAG;
+import static org.kojinext.hub.db.jooq.Tables.TASK;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +22,10 @@ import org.kojinext.protocol.KojiArgs;
 import org.kojinext.protocol.KojiFault;
 
 /**
- * Reading repositories (Koji's RepoQuery with all its fields): getRepo and repoInfo. Nothing
- * creates repositories yet (that is the builder's and kojira's work), so today these find none;
- * they read Koji's rows as they are in an adopted database.
+ * Reading repositories (Koji's RepoQuery with all its fields): getRepo, repoInfo and repo.get.
  */
 public final class RepoQuery {
-    /** Koji's REPO_STATES.READY. */
-    static final int READY = 1;
+    static final int READY = RepoState.READY;
 
     private static final Events CREATE_EV = EVENTS.as("create_ev");
     private static final Events BEGIN_EV = EVENTS.as("begin_ev");
@@ -73,20 +71,63 @@ public final class RepoQuery {
         return r == null ? null : struct(r);
     }
 
+    /**
+     * repo.get (Koji's get_repo): the tag's READY, non-dist repository with the newest
+     * create_event that has every option asked for and no custom option that was not asked
+     * for; at_event asks for that exact event, min_event for one at least as new. Null if none.
+     */
+    public static Map<String, Object> best(DSLContext db, int tagId, Integer minEvent, Integer atEvent,
+                                           Map<String, Object> opts) {
+        List<Condition> where = new ArrayList<>(List.of(REPO.TAG_ID.eq(tagId), REPO.DIST.isFalse(),
+                REPO.STATE.eq(READY)));
+        if (atEvent != null) {
+            where.add(REPO.CREATE_EVENT.eq(atEvent));
+        } else if (minEvent != null) {
+            where.add(REPO.CREATE_EVENT.ge(minEvent));
+        }
+        // A tag has few READY repositories (older ones expire), so the jsonb containment Koji
+        // asks of PostgreSQL is checked here, on the candidates in order.
+        for (Record r : select(db, where).orderBy(REPO.CREATE_EVENT.desc(), REPO.ID.desc()).fetch()) {
+            Map<String, Object> repo = struct(r);
+            if (RepoOpts.contains(asMap(repo.get("opts")), opts) && RepoOpts.contains(opts, asMap(repo.get("custom_opts")))) {
+                return repo;
+            }
+        }
+        return null;
+    }
+
+    /** One repository's struct by id, or null. */
+    public static Map<String, Object> byId(DSLContext db, int id) {
+        Record r = select(db, List.of(REPO.ID.eq(id))).fetchOne();
+        return r == null ? null : struct(r);
+    }
+
+    /** Structs of the repositories matching the conditions, newest create_event first. */
+    static List<Map<String, Object>> list(DSLContext db, List<Condition> where) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Record r : select(db, where).orderBy(REPO.CREATE_EVENT.desc(), REPO.ID.desc()).fetch()) {
+            out.add(struct(r));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
     private static org.jooq.SelectConditionStep<Record> select(DSLContext db, List<Condition> where) {
-        return db.select(REPO.fields()).select(TAG.NAME, CREATE_EV.TIME, BEGIN_EV.TIME, END_EV.TIME)
+        return db.select(REPO.fields()).select(TAG.NAME, CREATE_EV.TIME, BEGIN_EV.TIME, END_EV.TIME, TASK.STATE)
                 .from(REPO)
                 .join(TAG).on(TAG.ID.eq(REPO.TAG_ID))
                 .join(CREATE_EV).on(CREATE_EV.ID.eq(REPO.CREATE_EVENT))
                 .leftJoin(BEGIN_EV).on(BEGIN_EV.ID.eq(REPO.BEGIN_EVENT))
                 .leftJoin(END_EV).on(END_EV.ID.eq(REPO.END_EVENT))
+                .leftJoin(TASK).on(TASK.ID.eq(REPO.TASK_ID))
                 .where(where);
     }
 
-    /**
-     * Every field of Koji's RepoQuery. task_state is the state of the repository's task; there
-     * are no tasks yet, so it is None.
-     */
+    /** Every field of Koji's RepoQuery; task_state is the state of the repository's task. */
     private static Map<String, Object> struct(Record r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.get(REPO.ID));
@@ -106,7 +147,7 @@ public final class RepoQuery {
         m.put("opts", json(r.get(REPO.OPTS)));
         m.put("custom_opts", json(r.get(REPO.CUSTOM_OPTS)));
         m.put("task_id", r.get(REPO.TASK_ID));
-        m.put("task_state", null);
+        m.put("task_state", r.get(TASK.STATE));
         m.put("tag_name", r.get(TAG.NAME));
         return m;
     }

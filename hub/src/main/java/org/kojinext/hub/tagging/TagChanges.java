@@ -1,6 +1,10 @@
 package org.kojinext.hub.tagging;
 
+import static org.kojinext.hub.db.jooq.Tables.GROUP_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.GROUP_PACKAGE_LISTING;
+import static org.kojinext.hub.db.jooq.Tables.GROUP_REQ_LISTING;
 import static org.kojinext.hub.db.jooq.Tables.TAG_CONFIG;
+import static org.kojinext.hub.db.jooq.Tables.TAG_EXTERNAL_REPOS;
 import static org.kojinext.hub.db.jooq.Tables.TAG_EXTRA;
 import static org.kojinext.hub.db.jooq.Tables.TAG_INHERITANCE;
 import static org.kojinext.hub.db.jooq.Tables.TAG_LISTING;
@@ -19,13 +23,15 @@ import org.jooq.impl.DSL;
 
 /**
  * When a tag's content last (or first) changed: the events of the versioned tables that make up
- * a tag, and of tag_updates. Repositories are judged current by these. Koji also counts external
- * repositories and comps groups, which Koji Next does not have yet.
+ * a tag (its builds, inheritance, configuration, package list, external repositories, extra and
+ * comps groups, as Koji lists them), and of tag_updates. Repositories are judged current by
+ * these. Koji also counts changes to the external repositories' own URL and data, which Koji
+ * Next does not count yet.
  */
 public final class TagChanges {
     /** The versioned tables whose rows belong to a tag. */
     private static final List<Table<?>> TABLES = List.of(TAG_LISTING, TAG_INHERITANCE, TAG_CONFIG, TAG_PACKAGES,
-            TAG_EXTRA);
+            TAG_EXTERNAL_REPOS, TAG_EXTRA, GROUP_PACKAGE_LISTING, GROUP_REQ_LISTING, GROUP_CONFIG);
 
     private TagChanges() {
     }
