@@ -1,5 +1,6 @@
 package org.kojinext.hub.api;
 
+import org.kojinext.hub.repos.ExternalRepoList;
 import org.kojinext.hub.repos.ExternalRepoStore;
 import org.kojinext.hub.repos.TagExternalRepos;
 import org.kojinext.hub.rpc.Access;
@@ -53,5 +54,14 @@ public final class ExternalRepoApi implements ApiModule {
                         + "external repository.")
                 .handler((ctx, a) -> TagExternalRepos.list(ctx.db(), a.get("tag_info"), a.get("repo_info"),
                         TagStore.event(a.get("event"))));
+        m.method("getExternalRepoList").param("tag_info").param("event", null)
+                .access(Access.anonymousRead())
+                .doc("The external repositories a tag's repositories merge in: the tag's and those of the tags it "
+                        + "inherits from, nearest first and by priority, each once (the fields of getTagExternalRepos).")
+                .handler((ctx, a) -> {
+                    Integer event = TagStore.event(a.get("event"));
+                    return ExternalRepoList.of(ctx.db(), TagStore.get(ctx.db(), a.get("tag_info"), true, event).id(),
+                            event);
+                });
     }
 }

@@ -11,11 +11,11 @@ import org.jooq.DSLContext;
  * Koji's get_external_repo_list: the external repositories of a tag and of the tags it inherits
  * from, nearest tag first and by priority within a tag, each repository once.
  */
-final class ExternalRepoList {
+public final class ExternalRepoList {
     private ExternalRepoList() {
     }
 
-    static List<Map<String, Object>> of(DSLContext db, int tagId, Integer event) {
+    public static List<Map<String, Object>> of(DSLContext db, int tagId, Integer event) {
         List<Map<String, Object>> out = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         for (int t : TagContent.withParents(db, tagId, event)) {
