@@ -37,6 +37,11 @@ public final class BuildHandlers {
         h.put("tagBuild", new TagBuild());
         h.put("chainbuild", new ChainBuild());
         h.put("waitrepo", new WaitRepo());
+        h.put("newRepo", new NewRepo());
+        if (s.topdir() != null) {
+            // createrepo_c reads the packages in place, as kojid does on its /mnt/koji mount.
+            h.put("createrepo", new CreateRepo(s.topdir(), s.workRoot()));
+        }
         return Map.copyOf(h);
     }
 }

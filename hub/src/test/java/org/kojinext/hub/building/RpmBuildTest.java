@@ -2,7 +2,6 @@ package org.kojinext.hub.building;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kojinext.hub.db.jooq.Tables.REPO;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,6 @@ class RpmBuildTest {
     private static TestHub hub;
     private static KojiClient admin;
     private static Builder builder;
-    private static int repoId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,15 +44,25 @@ class RpmBuildTest {
         admin.callKw("createTag", List.of("rb-build"), Map.of("arches", "x86_64"));
         admin.call("createTag", "rb-dest");
         admin.call("createBuildTarget", "rb", "rb-build", "rb-dest");
+        int dest = (Integer) ((Map<?, ?>) admin.call("getTag", "rb-dest")).get("id");
+        Map<String, Object> link = new java.util.HashMap<>();
+        link.put("parent_id", dest);
+        link.put("priority", 0);
+        link.put("maxdepth", null);
+        link.put("intransitive", false);
+        link.put("noconfig", false);
+        link.put("pkg_filter", "");
+        admin.call("setInheritanceData", "rb-build", List.of(link));
         admin.call("createTag", "rb-other");
         admin.call("packageListAdd", "rb-other", "rb-move", "kojiadmin");
         for (String pkg : List.of("rb-hello", "rb-broken", "rb-twice", "rb-move")) {
             admin.call("packageListAdd", "rb-dest", pkg, "kojiadmin");
         }
-        TestHosts.create(hub.jdbcUrl(), "rb-builder", "x86_64", 4.0, List.of("default"));
-        repoId = readyRepo("rb-build");
+        TestHosts.create(hub.jdbcUrl(), "rb-builder", "x86_64", 4.0, List.of("default", "createrepo"));
         URI topurl = hub.url().resolve("/kojifiles");
-        BuildHandlers.Settings settings = new BuildHandlers.Settings(null, topurl, tmp.resolve("work"),
+        // The topdir serves createrepo in place; the build tasks still download through topurl.
+        BuildHandlers.Settings settings = new BuildHandlers.Settings(hub.dataDir().resolve("files"), topurl,
+                tmp.resolve("work"),
                 AllowedScms.parse(":" + tmp + "/*"), RpmbuildProvider::new);
         builder = new Builder(hub.url(), "rb-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 4,
                 BuildHandlers.of(settings));
@@ -76,7 +83,7 @@ class RpmBuildTest {
     @SuppressWarnings("unchecked")
     void aGitCommitBecomesATaggedBuildWithSrpmArchAndNoarchRpms() throws Exception {
         String url = gitRepo("rb-hello", SPEC.formatted("rb-hello", ""));
-        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        int task = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
 
         Map<String, Object> build = (Map<String, Object>) admin.call("getBuild", "rb-hello-1.0-1");
@@ -98,9 +105,21 @@ class RpmBuildTest {
         List<Map<String, Object>> tagged = (List<Map<String, Object>>) admin.call("listTagged", "rb-dest");
         assertThat(tagged).extracting(b -> b.get("nvr")).contains("rb-hello-1.0-1");
 
+        // Published: a repo of the build tag (which inherits rb-dest) made after the tagging, with
+        // sources, lists all three with the SHA-256 the database holds.
+        Map<String, Object> repo = WaitForRepo.after(admin, "rb-build", Map.of("src", true));
+        Map<String, String> primary = primarySha256(topdir.resolve("repos/rb-build/" + repo.get("id") + "/x86_64"));
+        for (Map<String, Object> rpm : rpms) {
+            String key = rpm.get("name") + "." + rpm.get("arch");
+            Map<String, Map<String, Object>> sums = (Map<String, Map<String, Object>>) admin.call("getRPMChecksums",
+                    rpm.get("id"));
+            assertThat(primary).as(key).containsEntry(key, (String) sums.get("").get("sha256"));
+        }
+
         List<Map<String, Object>> children = (List<Map<String, Object>>) admin.call("getTaskChildren", task);
-        assertThat(children).extracting(c -> c.get("method"))
-                .containsExactlyInAnyOrder("buildSRPMFromSCM", "buildArch", "tagBuild");
+        // A waitrepo subtask comes first when the build tag had no repo yet.
+        assertThat(children).extracting(c -> c.get("method")).contains("buildSRPMFromSCM", "buildArch", "tagBuild")
+                .isSubsetOf("waitrepo", "buildSRPMFromSCM", "buildArch", "tagBuild");
         assertThat(children).allSatisfy(c -> assertThat(c.get("state")).isEqualTo(2));
         Map<String, Object> buildArch = children.stream().filter(c -> c.get("method").equals("buildArch")).findFirst()
                 .orElseThrow();
@@ -112,7 +131,7 @@ class RpmBuildTest {
     @SuppressWarnings("unchecked")
     void aSpecErrorFailsTheBuildWithTheLogsLocationAndImportsNothing() throws Exception {
         String url = gitRepo("rb-broken", SPEC.formatted("rb-broken", "exit 3"));
-        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        int task = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(task)).isEqualTo(5);
         String message = failure(task);
         assertThat(message).contains("BuildError").contains("rpmbuild exit")
@@ -129,9 +148,9 @@ class RpmBuildTest {
     @Test
     void aSecondBuildOfTheSameNvrFailsAndLeavesTheFirstAlone() throws Exception {
         String url = gitRepo("rb-twice", SPEC.formatted("rb-twice", ""));
-        int first = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        int first = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(first)).as(failure(first)).isEqualTo(2);
-        int second = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        int second = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(second)).isEqualTo(5);
         assertThat(failure(second)).contains("Build already exists (id=").contains("'name': 'rb-twice'");
         @SuppressWarnings("unchecked")
@@ -143,7 +162,7 @@ class RpmBuildTest {
     @Test
     void aPackageMissingFromTheDestinationTagFailsBeforeAnythingIsBuilt() throws Exception {
         String url = gitRepo("rb-unlisted", SPEC.formatted("rb-unlisted", ""));
-        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        int task = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(task)).isEqualTo(5);
         assertThat(failure(task)).contains("package rb-unlisted not in list for tag rb-dest");
         assertThat(admin.call("getBuild", "rb-unlisted-1.0-1")).isNull();
@@ -153,7 +172,7 @@ class RpmBuildTest {
     @SuppressWarnings("unchecked")
     void tagBuildAndMoveBuildRunAsTasksAndCheckThePackageListFirst() throws Exception {
         String url = gitRepo("rb-move", SPEC.formatted("rb-move", ""));
-        int build = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId));
+        int build = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(build)).as(failure(build)).isEqualTo(2);
 
         int move = (Integer) admin.call("moveBuild", "rb-dest", "rb-other", "rb-move-1.0-1");
@@ -168,11 +187,12 @@ class RpmBuildTest {
                 .get("tag_listing");
         assertThat(history).allSatisfy(h -> assertThat(h.get("creator_id")).isEqualTo(1));
 
-        // The package is not listed in rb-build: refused at once, without a task.
+        // The package is not listed in rb-bare: refused at once, without a task.
+        admin.call("createTag", "rb-bare");
         KojiFault unlisted = org.junit.jupiter.api.Assertions.assertThrows(KojiFault.class,
-                () -> admin.call("tagBuild", "rb-build", "rb-move-1.0-1"));
+                () -> admin.call("tagBuild", "rb-bare", "rb-move-1.0-1"));
         assertThat(unlisted.faultName()).isEqualTo("TagError");
-        assertThat(unlisted.getMessage()).isEqualTo("Package rb-move not in list for rb-build");
+        assertThat(unlisted.getMessage()).isEqualTo("Package rb-move not in list for rb-bare");
         // host.tagBuild is for hosts only.
         KojiFault notHost = org.junit.jupiter.api.Assertions.assertThrows(KojiFault.class,
                 () -> admin.call("host.tagBuild", move, "rb-dest", "rb-move-1.0-1"));
@@ -182,7 +202,7 @@ class RpmBuildTest {
     @Test
     void aScratchBuildLandsInTheOwnersScratchDirectoryAndMakesNoBuild() throws Exception {
         String url = gitRepo("rb-scratch", SPEC.formatted("rb-scratch", ""));
-        int task = (Integer) admin.call("build", url, "rb", Map.of("repo_id", repoId, "scratch", true));
+        int task = (Integer) admin.call("build", url, "rb", Map.of("scratch", true));
         assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
         Path dir = hub.dataDir().resolve("files/scratch/kojiadmin/task_" + task);
         assertThat(dir.resolve("rb-scratch-1.0-1.src.rpm")).isRegularFile();
@@ -241,15 +261,34 @@ class RpmBuildTest {
         return "git+file://" + repo + "#v1";
     }
 
-    /** A READY repo row of the tag, standing in for one newRepo would make. */
-    static int readyRepo(String tag) {
-        return TestHosts.db(hub.jdbcUrl(), d -> {
-            int tagId = d.select(org.kojinext.hub.db.jooq.Tables.TAG.ID).from(org.kojinext.hub.db.jooq.Tables.TAG)
-                    .where(org.kojinext.hub.db.jooq.Tables.TAG.NAME.eq(tag)).fetchSingle().value1();
-            int event = d.select(DSL.function("get_event", Integer.class)).fetchSingle().value1();
-            return d.insertInto(REPO).set(REPO.TAG_ID, tagId).set(REPO.CREATE_EVENT, event).set(REPO.STATE, 1)
-                    .returning(REPO.ID).fetchOne().getId();
-        });
+    /** name.arch → sha256 of every package in the repo arch directory's primary.xml.gz. */
+    static Map<String, String> primarySha256(Path archDir) throws Exception {
+        Path primary;
+        try (var s = Files.list(archDir.resolve("repodata"))) {
+            primary = s.filter(p -> p.getFileName().toString().endsWith("primary.xml.gz")).findFirst().orElseThrow();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(primary))) {
+            var r = javax.xml.stream.XMLInputFactory.newFactory().createXMLStreamReader(in);
+            String name = null;
+            String arch = null;
+            while (r.hasNext()) {
+                if (r.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                switch (r.getLocalName()) {
+                    case "name" -> name = r.getElementText();
+                    case "arch" -> arch = r.getElementText();
+                    case "checksum" -> {
+                        assertThat(r.getAttributeValue(null, "type")).isEqualTo("sha256");
+                        out.put(name + "." + arch, r.getElementText());
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static int finalState(int task) {
