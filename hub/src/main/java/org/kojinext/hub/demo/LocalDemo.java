@@ -128,6 +128,7 @@ public final class LocalDemo {
     /** Prints the task tree's changes as they happen, Koji's watch-task style; true if it closed. */
     private boolean watch(KojiClient admin, int root) throws InterruptedException {
         Map<Integer, String> labels = new LinkedHashMap<>();
+        Map<Integer, Integer> shown = new HashMap<>();
         try (TaskWatch w = TaskWatch.open(database, dispatch, root)) {
             Duration limit = Duration.ofMinutes(30);
             long end = System.nanoTime() + limit.toNanos();
@@ -139,7 +140,10 @@ public final class LocalDemo {
                 int id = (Integer) change.get("id");
                 String label = labels.computeIfAbsent(id, i -> label(admin, i));
                 int state = (Integer) change.get("state");
-                out.printf(Locale.ROOT, "  %d %s: %s%n", id, label, STATES.get(state));
+                // Other fields change too (waiting, priority); only state changes are news here.
+                if (!Integer.valueOf(state).equals(shown.put(id, state))) {
+                    out.printf(Locale.ROOT, "  %d %s: %s%n", id, label, STATES.get(state));
+                }
                 if (id == root && (state == 2 || state == 3 || state == 5)) {
                     return state == 2;
                 }
