@@ -34,6 +34,7 @@ public final class Uploader {
     private int resumes = 3;
     private String volume;
     private Progress progress = (done, total) -> { };
+    private boolean replace;
 
     public Uploader(KojiClient client) {
         this.client = Objects.requireNonNull(client);
@@ -50,6 +51,15 @@ public final class Uploader {
     /** How many times a failed connection is followed by a resume before giving up. */
     public Uploader resumes(int times) {
         this.resumes = times;
+        return this;
+    }
+
+    /**
+     * Replace a file of the same name rather than refuse it. A builder's task writes only its own
+     * directory, so a task restarted on another builder may replace what its first run left.
+     */
+    public Uploader overwrite(boolean replace) {
+        this.replace = replace;
         return this;
     }
 
@@ -73,7 +83,7 @@ public final class Uploader {
             long total = ch.size();
             String sha256 = hex(sha256(ch));
             long offset = 0;
-            boolean overwrite = false;
+            boolean overwrite = replace;
             boolean complete = false;
             for (int failures = 0; !complete; failures++) {
                 try {

@@ -54,7 +54,7 @@ public final class BuildArch implements TaskHandler {
         }
         task.session().callKw("repoInfo", List.of(opts.get("repo_id")), Map.of("strict", true));
         String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
-        Uploader uploader = new Uploader(task.session());
+        Uploader uploader = new Uploader(task.session()).overwrite(true);
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
         BuildrootProvider buildroot = buildroots.get();

@@ -51,7 +51,7 @@ public final class BuildSrpmFromScm implements TaskHandler {
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
         String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
-        Uploader uploader = new Uploader(task.session());
+        Uploader uploader = new Uploader(task.session()).overwrite(true);
         List<Path> logs = new ArrayList<>();
         BuildrootProvider buildroot = buildroots.get();
         try {

@@ -66,7 +66,7 @@ public final class CreateRepo implements TaskHandler {
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
         String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
-        Uploader uploader = new Uploader(task.session());
+        Uploader uploader = new Uploader(task.session()).overwrite(true);
         try {
             Path outdir = work.resolve("repo");
             Path datadir = outdir.resolve("repodata");

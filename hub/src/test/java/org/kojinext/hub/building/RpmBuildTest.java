@@ -251,7 +251,11 @@ class RpmBuildTest {
 
     /** A git repository holding the spec, tagged v1; returns its git+file URL at v1. */
     static String gitRepo(String name, String spec) throws Exception {
-        Path repo = tmp.resolve("git-" + name);
+        return gitRepo(tmp, name, spec);
+    }
+
+    static String gitRepo(Path dir, String name, String spec) throws Exception {
+        Path repo = dir.resolve("git-" + name);
         Files.createDirectories(repo);
         Files.writeString(repo.resolve(name + ".spec"), spec);
         git(repo, "init", "-q", "-b", "main");
