@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
+import org.kojinext.hub.api.BuildrootApi;
 import org.kojinext.hub.api.ExternalRepoApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
@@ -35,6 +36,7 @@ import org.kojinext.hub.events.PgListener;
 import org.kojinext.hub.events.TaskEvents;
 import org.kojinext.hub.scheduler.Dispatch;
 import org.kojinext.hub.api.HostBuildCallsApi;
+import org.kojinext.hub.api.HostBuildrootCallsApi;
 import org.kojinext.hub.api.HostCallsApi;
 import org.kojinext.hub.http.HubServer;
 import org.kojinext.hub.packages.TagView;
@@ -147,6 +149,8 @@ public final class Hub implements AutoCloseable {
                 new ChannelApi(),
                 new HostCallsApi(dispatch),
                 new HostBuildCallsApi(volumes),
+                new BuildrootApi(),
+                new HostBuildrootCallsApi(),
                 new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
