@@ -6,9 +6,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kojinext.hub.api.ArchiveApi;
 import org.kojinext.hub.api.BuildApi;
 import org.kojinext.hub.api.BuildingApi;
+import org.kojinext.hub.api.BuildrootApi;
+import org.kojinext.hub.api.ChannelApi;
 import org.kojinext.hub.api.ExternalRepoApi;
 import org.kojinext.hub.api.GroupApi;
 import org.kojinext.hub.api.HistoryApi;
+import org.kojinext.hub.api.HostApi;
+import org.kojinext.hub.api.HostBuildCallsApi;
+import org.kojinext.hub.api.HostBuildrootCallsApi;
+import org.kojinext.hub.api.HostCallsApi;
+import org.kojinext.hub.api.HostRepoCallsApi;
+import org.kojinext.hub.api.HostTagCallsApi;
 import org.kojinext.hub.api.InheritanceApi;
 import org.kojinext.hub.api.IntrospectionApi;
 import org.kojinext.hub.api.PackageApi;
@@ -22,8 +30,6 @@ import org.kojinext.hub.api.TagGroupApi;
 import org.kojinext.hub.api.TaggingApi;
 import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.TaskApi;
-import org.kojinext.hub.api.HostApi;
-import org.kojinext.hub.api.ChannelApi;
 import org.kojinext.hub.api.UploadApi;
 import org.kojinext.hub.api.UserApi;
 import org.kojinext.hub.auth.AdminBootstrap;
@@ -34,24 +40,20 @@ import org.kojinext.hub.db.EmbeddedPostgresServer;
 import org.kojinext.hub.events.ChangeFeed;
 import org.kojinext.hub.events.PgListener;
 import org.kojinext.hub.events.TaskEvents;
-import org.kojinext.hub.scheduler.Dispatch;
-import org.kojinext.hub.api.HostBuildCallsApi;
-import org.kojinext.hub.api.HostCallsApi;
-import org.kojinext.hub.api.HostTagCallsApi;
-import org.kojinext.hub.api.HostRepoCallsApi;
+import org.kojinext.hub.http.HubServer;
+import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.repos.RepoDone;
 import org.kojinext.hub.repos.RepoInit;
 import org.kojinext.hub.repos.RepoService;
 import org.kojinext.hub.repos.RepoSettings;
-import org.kojinext.hub.tagging.TaggedBuilds;
-import org.kojinext.hub.http.HubServer;
-import org.kojinext.hub.packages.TagView;
 import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.rpc.RequestRunner;
+import org.kojinext.hub.scheduler.Dispatch;
 import org.kojinext.hub.storage.Uploads;
 import org.kojinext.hub.storage.Volumes;
+import org.kojinext.hub.tagging.TaggedBuilds;
 
 /**
  * A running hub: its database (embedded or configured), its methods and its HTTP server. Tests
@@ -160,6 +162,8 @@ public final class Hub implements AutoCloseable {
                 new HostBuildCallsApi(volumes),
                 new HostTagCallsApi(tags, users),
                 new HostRepoCallsApi(new RepoInit(topdir, new TaggedBuilds(tags, changes)), new RepoDone(topdir)),
+                new BuildrootApi(),
+                new HostBuildrootCallsApi(),
                 new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);

@@ -25,12 +25,13 @@ public final class RpmApi implements ApiModule {
                 .param("componentBuildrootID", null).param("hostID", null).param("arches", null)
                 .param("queryOpts", null).param("draft", null)
                 .access(Access.anonymousRead())
-                .doc("RPMs of a build or buildroot, of one arch or a list of arches, draft or not. imageID, "
-                        + "componentBuildrootID and hostID need tables Koji Next does not have yet and fail.\n"
+                .doc("RPMs of a build or built in a buildroot, installed in a buildroot (componentBuildrootID), "
+                        + "built on a host, of one arch or a list of arches, draft or not. imageID needs a table "
+                        + "Koji Next does not have yet and fails.\n"
                         + "\n"
                         + ":returns list: dicts with id, name, version, release, nvr, arch, epoch, draft, payloadhash, "
                         + "size, buildtime, build_id, buildroot_id, external_repo_id, external_repo_name, "
-                        + "metadata_only, extra")
+                        + "metadata_only, extra; with componentBuildrootID also component_buildroot_id and is_update")
                 .handler((ctx, a) -> RpmStore.list(ctx.db(), new RpmStore.Filter(a.integer("buildID"),
                         a.integer("buildrootID"), a.integer("imageID"), a.integer("componentBuildrootID"),
                         a.integer("hostID"), a.get("arches"), a.optBool("draft")),
@@ -53,7 +54,8 @@ public final class RpmApi implements ApiModule {
         m.method("queryRPMSigs").param("rpm_id", null).param("sigkey", null).param("queryOpts", null)
                 .access(Access.anonymousRead())
                 .doc("Signature records (rpm_id, sigkey, sighash) of an rpm (id, N-V-R.A or dict) and/or a key. "
-                        + "Koji Next records no signatures yet, so this lists only what an adopted Koji database holds.")
+                        + "host.completeBuild records the signature header each imported rpm came with (sigkey '' when "
+                        + "unsigned).")
                 .handler((ctx, a) -> {
                     Object rpm = a.get("rpm_id");
                     Integer rpmId = null;

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.kojinext.hub.buildroots.BuildrootStore;
+import org.kojinext.hub.buildroots.BuildrootWriter;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.rpc.PythonRepr;
 import org.kojinext.hub.rpm.RpmFormatException;
@@ -84,8 +86,9 @@ public final class BuildImport {
 
     /**
      * Koji's host.completeBuild / import_build. Returns the get_build struct of the now COMPLETE
-     * build. {@code brmap} is checked to be a dict but its buildroot ids are not recorded yet:
-     * Koji Next has no buildroot table.
+     * build. {@code brmap} maps the paths as given to the buildroot each file was built in; a
+     * buildroot must exist (as in Koji) and, in Koji Next, be one of this task's or its subtasks'.
+     * Each rpm's signature header is recorded in rpmsigs and cached under data/sigcache/.
      */
     public static Map<String, Object> completeBuild(DSLContext db, Volume volume, int hostId, int taskId, int buildId,
                                                     Object srpm, Object rpms, Object brmap, Object logs) {
@@ -99,15 +102,17 @@ public final class BuildImport {
         if (brmap != null && !(brmap instanceof Map)) {
             throw KojiFault.parameter("Invalid type for value " + PythonRepr.of(brmap) + ": expected dict");
         }
+        Map<?, ?> buildroots = brmap == null ? Map.of() : (Map<?, ?>) brmap;
         // The build first: a host completing the wrong build hears that, not a complaint about paths.
         Map<String, Object> build = lockBuilding(db, buildId, taskId);
         Map<String, List<String>> logPaths = TaskFiles.logPaths(db, taskId, logs);
-        List<String> files = new ArrayList<>();
-        files.add(TaskFiles.resolve(db, taskId, srpm));
+        List<TaskFile> files = new ArrayList<>();
+        files.add(new TaskFile(srpm, TaskFiles.resolve(db, taskId, srpm)));
         for (Object r : rpmList) {
-            files.add(TaskFiles.resolve(db, taskId, r));
+            files.add(new TaskFile(r, TaskFiles.resolve(db, taskId, r)));
         }
         files = dropNoarchDuplicates(files);
+        checkBuildroots(db, taskId, buildroots);
 
         FileMoves moves = new FileMoves(volume);
         String buildDir = KojiPaths.buildDir((String) build.get("name"), (String) build.get("version"),
@@ -115,7 +120,7 @@ public final class BuildImport {
         try {
             List<RpmInfo> infos = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                String from = files.get(i);
+                String from = files.get(i).path();
                 String base = TaskFiles.basename(from);
                 String to = buildDir + "/" + KojiPaths.part(Nvra.parse(base).arch()) + "/" + KojiPaths.part(base);
                 moves.move(from, to, shown(from), "Error importing archive file");
@@ -123,8 +128,11 @@ public final class BuildImport {
                 check(build, info, base, shown(from), i == 0);
                 infos.add(info);
             }
-            for (RpmInfo info : infos) {
-                RpmWriter.importInfo(db, buildId, header(info));
+            for (int i = 0; i < files.size(); i++) {
+                RpmInfo info = infos.get(i);
+                Map<String, Object> rpm = RpmWriter.importInfo(db, buildId, header(info),
+                        (Integer) buildroots.get(files.get(i).given()));
+                RpmSigs.add(db, moves, buildDir, (Integer) rpm.get("id"), info);
             }
             String logDir = buildDir + "/data/logs";
             logPaths.forEach((arch, paths) -> {
@@ -146,6 +154,28 @@ public final class BuildImport {
             throw e;
         }
         return BuildStore.byId(db, buildId);
+    }
+
+    /** A file named in completeBuild: the path as the builder gave it (brmap's key) and in the volume. */
+    private record TaskFile(Object given, String path) {
+    }
+
+    /**
+     * import_build's check of brmap: every buildroot named exists (None means none, as in Koji).
+     * Koji Next also requires it to be a buildroot of this task or one of its subtasks, so a host
+     * cannot attach its build to buildroots it did not build in.
+     */
+    private static void checkBuildroots(DSLContext db, int taskId, Map<?, ?> brmap) {
+        for (Object v : new LinkedHashSet<>(brmap.values())) {
+            if (v == null) {
+                continue;
+            }
+            int id = BuildrootStore.requireExists(db, v);
+            Integer owner = BuildrootWriter.taskOf(db, id);
+            if (owner == null || !TaskFiles.withinTask(db, owner, taskId)) {
+                throw KojiFault.generic("buildroot " + id + " is not of task " + taskId + " or its subtasks");
+            }
+        }
     }
 
     /**
@@ -262,11 +292,11 @@ public final class BuildImport {
      * arch's buildArch task makes them). Koji then rpmdiffs the dropped ones against it; Koji
      * Next does not compare them yet.
      */
-    private static List<String> dropNoarchDuplicates(List<String> files) {
+    private static List<TaskFile> dropNoarchDuplicates(List<TaskFile> files) {
         Set<String> seen = new LinkedHashSet<>();
-        List<String> out = new ArrayList<>();
-        for (String f : files) {
-            String base = TaskFiles.basename(f);
+        List<TaskFile> out = new ArrayList<>();
+        for (TaskFile f : files) {
+            String base = TaskFiles.basename(f.path());
             if (base.endsWith(".noarch.rpm") && !seen.add(base)) {
                 continue;
             }

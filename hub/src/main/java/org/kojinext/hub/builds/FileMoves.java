@@ -12,10 +12,10 @@ import org.kojinext.hub.storage.Volume;
 import org.kojinext.protocol.KojiFault;
 
 /**
- * The renames of one import, undoable. An import moves files into packages/ while its rows are
- * still uncommitted; if anything fails the caller undoes the moves in reverse, so the uploads are
- * back where the builder left them (ready for a retry or failBuild) and packages/ holds nothing
- * the database does not. Renames within a volume are atomic, so there is no half-moved file.
+ * The renames (and the few new files) of one import, undoable. An import moves files into
+ * packages/ while its rows are still uncommitted; if anything fails the caller undoes the moves in
+ * reverse and deletes what it wrote, so the uploads are back where the builder left them (ready
+ * for a retry or failBuild) and packages/ holds nothing the database does not. Renames within a volume are atomic, so there is no half-moved file.
  */
 final class FileMoves {
     private final Volume volume;
@@ -51,11 +51,33 @@ final class FileMoves {
         done.push(new String[] {from, to});
     }
 
-    /** Moves every file back, newest first; failures are attached to {@code cause}, not thrown. */
+    /**
+     * Writes a new file the import makes itself (a cached signature header); undo deletes it.
+     * {@code what} starts Koji's messages, as for {@link #move}.
+     */
+    void write(String to, byte[] content, String what) {
+        try {
+            if (!targets.add(to) || volume.exists(to)) {
+                throw KojiFault.generic(what + ", " + to + " already exists");
+            }
+            done.push(new String[] {null, to});
+            try (Volume.Writer w = volume.openWriter(to)) {
+                w.write(0, content, 0, content.length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": " + to, e);
+        }
+    }
+
+    /** Moves every file back and deletes the written ones, newest first; failures are attached to {@code cause}. */
     void undo(Throwable cause) {
         while (!done.isEmpty()) {
             String[] m = done.pop();
             try {
+                if (m[0] == null) {
+                    volume.delete(m[1]);
+                    continue;
+                }
                 volume.move(m[1], m[0]);
             } catch (IOException | RuntimeException e) {
                 cause.addSuppressed(e);

@@ -1,7 +1,9 @@
 package org.kojinext.hub.builds;
 
+import static org.kojinext.hub.db.jooq.Tables.BUILDROOT_LISTING;
 import static org.kojinext.hub.db.jooq.Tables.EXTERNAL_REPO;
 import static org.kojinext.hub.db.jooq.Tables.RPMINFO;
+import static org.kojinext.hub.db.jooq.Tables.STANDARD_BUILDROOT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,20 +146,33 @@ public final class RpmStore {
     }
 
     /**
-     * Koji's list_rpms. imageID, componentBuildrootID and hostID need archive_rpm_components,
-     * buildroot_listing and standard_buildroot, which Koji Next does not have yet: they fail
+     * Koji's list_rpms. With componentBuildrootID, the rpms installed in that buildroot, each
+     * with component_buildroot_id and is_update; with hostID, those built in buildroots of that
+     * host. imageID needs archive_rpm_components, which Koji Next does not have yet: it fails
      * rather than answer wrongly.
      */
     public static Object list(DSLContext db, Filter f, QueryOpts opts) {
         notYet(f.imageID(), "imageID", "archive_rpm_components");
-        notYet(f.componentBuildrootID(), "componentBuildrootID", "buildroot_listing");
-        notYet(f.hostID(), "hostID", "standard_buildroot");
         List<Condition> where = new ArrayList<>();
+        List<SelectFieldOrAsterisk> fields = FIELDS;
+        Table<?> from = FROM;
         if (f.buildID() != null) {
             where.add(RPMINFO.BUILD_ID.eq(f.buildID()));
         }
         if (f.buildrootID() != null) {
             where.add(RPMINFO.BUILDROOT_ID.eq(f.buildrootID()));
+        }
+        boolean component = f.componentBuildrootID() != null;
+        if (component) {
+            fields = new ArrayList<>(FIELDS);
+            fields.add(BUILDROOT_LISTING.BUILDROOT_ID);
+            fields.add(BUILDROOT_LISTING.IS_UPDATE);
+            from = from.join(BUILDROOT_LISTING).on(BUILDROOT_LISTING.RPM_ID.eq(RPMINFO.ID));
+            where.add(BUILDROOT_LISTING.BUILDROOT_ID.eq(f.componentBuildrootID()));
+        }
+        if (f.hostID() != null) {
+            from = from.join(STANDARD_BUILDROOT).on(STANDARD_BUILDROOT.BUILDROOT_ID.eq(RPMINFO.BUILDROOT_ID));
+            where.add(STANDARD_BUILDROOT.HOST_ID.eq(f.hostID()));
         }
         if (f.arches() instanceof List<?> arches) {
             List<String> names = new ArrayList<>();
@@ -173,11 +188,18 @@ public final class RpmStore {
         if (f.draft() != null) {
             where.add(f.draft() ? RPMINFO.DRAFT.isTrue() : RPMINFO.DRAFT.isDistinctFrom(true));
         }
-        var select = db.select(FIELDS).from(FROM).where(where);
+        var select = db.select(fields).from(from).where(where);
         if (opts.countOnly()) {
             return db.fetchCount(select);
         }
-        return opts.fetch(select, RPMINFO.ID.asc()).map(RpmStore::listStruct);
+        return opts.fetch(select, RPMINFO.ID.asc()).map(r -> {
+            Map<String, Object> m = listStruct(r);
+            if (component) {
+                m.put("component_buildroot_id", r.get(BUILDROOT_LISTING.BUILDROOT_ID));
+                m.put("is_update", r.get(BUILDROOT_LISTING.IS_UPDATE));
+            }
+            return m;
+        });
     }
 
     private static void notYet(Integer value, String param, String table) {

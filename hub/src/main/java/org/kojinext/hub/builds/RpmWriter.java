@@ -28,6 +28,12 @@ public final class RpmWriter {
      * is not the build's. Returns the get_rpm struct.
      */
     public static Map<String, Object> importInfo(DSLContext db, Object buildInfo, Map<String, Object> hdr) {
+        return importInfo(db, buildInfo, hdr, null);
+    }
+
+    /** importInfo for a build's import, which knows the buildroot the rpm was built in (or null). */
+    static Map<String, Object> importInfo(DSLContext db, Object buildInfo, Map<String, Object> hdr,
+                                          Integer buildrootId) {
         Map<String, Object> build = BuildWriter.importTarget(db, buildInfo);
         int buildId = (Integer) build.get("id");
         String name = text(hdr, "name");
@@ -64,6 +70,7 @@ public final class RpmWriter {
         Object extra = hdr.get("extra");
         int rpmId = db.insertInto(RPMINFO)
                 .set(RPMINFO.BUILD_ID, buildId)
+                .set(RPMINFO.BUILDROOT_ID, buildrootId)
                 .set(RPMINFO.NAME, name)
                 .set(RPMINFO.VERSION, version)
                 .set(RPMINFO.RELEASE, release)

@@ -79,7 +79,7 @@ public final class TaskFiles {
     }
 
     /** Whether {@code id} is the task or a subtask of it, following parents up a bounded chain. */
-    private static boolean withinTask(DSLContext db, int id, int taskId) {
+    static boolean withinTask(DSLContext db, int id, int taskId) {
         Integer cur = id;
         for (int depth = 0; cur != null && depth <= MAX_DEPTH; depth++) {
             if (cur == taskId) {

@@ -2,6 +2,7 @@ package org.kojinext.hub.builds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kojinext.hub.db.jooq.Tables.RPMINFO;
+import static org.kojinext.hub.db.jooq.Tables.RPMSIGS;
 import static org.kojinext.hub.testing.Replies.fault;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
+import org.kojinext.hub.testing.TestRepos;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
@@ -41,6 +43,8 @@ class BuildImportTest {
     private static KojiClient admin;
     private static KojiClient host;
     private static Path topdir;
+    private static int hostId;
+    private static int repo;
     private static String arch;
     /** Every rpm built, by file name. */
     private static final Map<String, Path> RPMS = new LinkedHashMap<>();
@@ -48,13 +52,16 @@ class BuildImportTest {
     @BeforeAll
     static void start() throws Exception {
         arch = run("rpm", "--eval", "%{_arch}").strip();
-        for (String name : List.of("imp-ok", "imp-bad", "imp-other", "imp-miss", "imp-out", "imp-sub")) {
+        for (String name : List.of("imp-ok", "imp-bad", "imp-other", "imp-miss", "imp-out", "imp-sub", "imp-br",
+                "imp-brx")) {
             build(name);
         }
         hub = TestHub.start();
         admin = hub.admin(Encoding.XML);
         topdir = hub.dataDir().resolve("files");
-        TestHosts.create(hub.jdbcUrl(), "imp-host", "x86_64", 4.0, List.of(CHANNEL));
+        hostId = TestHosts.create(hub.jdbcUrl(), "imp-host", "x86_64", 4.0, List.of(CHANNEL));
+        admin.call("createTag", "imp-build");
+        repo = TestRepos.create(hub.jdbcUrl(), "imp-build");
         host = hub.client(Encoding.XML);
         host.login("imp-host", TestHosts.PASSWORD);
         host.call("exclusiveSession", true);
@@ -163,7 +170,26 @@ class BuildImportTest {
     }
 
     private static int rpmRows(int build) {
-        return TestHosts.db(hub.jdbcUrl(), d -> d.fetchCount(RPMINFO, RPMINFO.BUILD_ID.eq(build)));
+        return TestHosts.db(hub.jdbcUrl(), d -> d.fetchCount(RPMINFO, RPMINFO.BUILD_ID.eq(build))
+                + d.fetchCount(RPMSIGS, RPMSIGS.RPM_ID.in(d.select(RPMINFO.ID).from(RPMINFO)
+                        .where(RPMINFO.BUILD_ID.eq(build)))));
+    }
+
+    /**
+     * The signature header as Koji's rip_rpm_sighdr cuts it, read here without the hub's reader:
+     * from the end of the 96-byte lead, 16 bytes of preamble, 16 per index entry and the data
+     * store (sizes at offsets 8 and 12), padded to a multiple of 8.
+     */
+    private static byte[] sighdr(Path rpm) throws IOException {
+        byte[] all = Files.readAllBytes(rpm);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(all);
+        int size = 16 + 16 * b.getInt(96 + 8) + b.getInt(96 + 12);
+        size += (8 - size % 8) % 8;
+        return java.util.Arrays.copyOfRange(all, 96, 96 + size);
+    }
+
+    private static int newBuildRoot(int task) {
+        return (Integer) host.callKw("host.newBuildRoot", List.of(repo, arch), Map.of("task_id", task));
     }
 
     /** What every failed import must leave: no rows, nothing in packages/, a build still BUILDING. */
@@ -232,7 +258,7 @@ class BuildImportTest {
                 .isEqualTo("Unable to complete build: state is COMPLETE");
         assertThat(fault(() -> host.call("host.failBuild", task, build)).getMessage())
                 .isEqualTo("cannot update build " + build + ", state: COMPLETE");
-        assertThat(rpmRows(build)).isEqualTo(3);
+        assertThat(rpmRows(build)).isEqualTo(6);
     }
 
     @Test
@@ -321,9 +347,76 @@ class BuildImportTest {
                 "imp-sub-data-1.0-1.noarch.rpm"));
         rpms.addAll(upload(child, "second", "imp-sub-data-1.0-1.noarch.rpm"));
         host.call("host.completeBuild", task, build, srpm, rpms);
-        assertThat(rpmRows(build)).isEqualTo(3);
+        assertThat(rpmRows(build)).isEqualTo(6);
         assertThat(topdir.resolve("packages/imp-sub/1.0/1/noarch/imp-sub-data-1.0-1.noarch.rpm")).exists();
         assertThat(topdir.resolve("work/" + rpms.get(2))).exists();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void buildrootsAndSignatureHeadersAreRecorded() throws Exception {
+        int task = openTask();
+        int child = (Integer) admin.callKw("makeTask", List.of("buildArch", List.of()),
+                Map.of("channel", CHANNEL, "parent", task));
+        assertThat(host.call("host.openTask", child)).isNotNull();
+        int srpmRoot = newBuildRoot(task);
+        int archRoot = newBuildRoot(child);
+        int build = initBuild(task, "imp-br");
+        String srpm = upload(task, "srpm", "imp-br-1.0-1.src.rpm").get(0);
+        List<String> rpms = upload(child, arch, "imp-br-1.0-1." + arch + ".rpm", "imp-br-data-1.0-1.noarch.rpm");
+        Map<String, Object> brmap = new LinkedHashMap<>();
+        brmap.put(srpm, srpmRoot);
+        brmap.put(rpms.get(0), archRoot);
+        brmap.put(rpms.get(1), null);
+        host.call("host.completeBuild", task, build, srpm, rpms, brmap);
+
+        Map<String, Object> byArch = new LinkedHashMap<>();
+        for (Object o : (List<?>) admin.callKw("listRPMs", List.of(), Map.of("buildID", build))) {
+            byArch.put((String) map(o).get("arch"), map(o).get("buildroot_id"));
+        }
+        assertThat(byArch).containsEntry("src", srpmRoot).containsEntry(arch, archRoot).containsEntry("noarch", null);
+        assertThat(map(admin.call("getRPM", "imp-br-1.0-1." + arch))).containsEntry("buildroot_id", archRoot);
+        assertThat((List<?>) admin.callKw("listRPMs", List.of(), Map.of("buildrootID", archRoot))).hasSize(1);
+        assertThat((List<?>) admin.callKw("listRPMs", List.of(), Map.of("hostID", hostId, "buildID", build)))
+                .hasSize(2);
+
+        Path packages = topdir.resolve("packages/imp-br/1.0/1");
+        for (Object o : (List<?>) admin.callKw("listRPMs", List.of(), Map.of("buildID", build))) {
+            Map<String, Object> row = map(o);
+            String file = row.get("name") + "-1.0-1." + row.get("arch") + ".rpm";
+            byte[] header = sighdr(RPMS.get(file));
+            String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(header));
+            assertThat((List<Object>) admin.call("queryRPMSigs", row.get("id"))).as(file)
+                    .containsExactly((Object) Map.of("rpm_id", row.get("id"), "sigkey", "", "sighash", md5));
+            // Koji's PathInfo.sighdr with the unsigned key '': data/sigcache//ARCH/N-V-R.A.rpm.sig.
+            assertThat(packages.resolve("data/sigcache/" + row.get("arch") + "/" + file + ".sig"))
+                    .hasBinaryContent(header);
+        }
+        assertThat((List<?>) admin.callKw("queryRPMSigs", List.of(), Map.of("sigkey", ""))).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void aBuildrootThatIsNotTheTasksFailsTheImport() throws Exception {
+        int task = openTask();
+        int build = initBuild(task, "imp-brx");
+        String srpm = upload(task, "srpm", "imp-brx-1.0-1.src.rpm").get(0);
+        List<String> rpms = upload(task, arch, "imp-brx-1.0-1." + arch + ".rpm");
+        assertThat(fault(() -> host.call("host.completeBuild", task, build, srpm, rpms, Map.of(srpm, 999_999)))
+                .getMessage()).isEqualTo("no buildroot with ID: 999999");
+        assertNothingImported(build, "imp-brx");
+        int unrelated = openTask();
+        int theirs = newBuildRoot(unrelated);
+        assertThat(fault(() -> host.call("host.completeBuild", task, build, srpm, rpms, Map.of(rpms.get(0), theirs)))
+                .getMessage()).isEqualTo("buildroot " + theirs + " is not of task " + task + " or its subtasks");
+        assertNothingImported(build, "imp-brx");
+        // A failure after the rows and cached signature headers were written takes them back too.
+        int ours = newBuildRoot(task);
+        assertThat(fault(() -> host.call("host.completeBuild", task, build, srpm, rpms, Map.of(srpm, ours),
+                Map.of(arch, List.of(taskDir(task) + "/nolog.log")))).getMessage())
+                .isEqualTo("No such file: " + taskDir(task) + "/nolog.log");
+        assertNothingImported(build, "imp-brx");
+        host.call("host.completeBuild", task, build, srpm, rpms, Map.of(srpm, ours));
+        assertThat(rpmRows(build)).isEqualTo(4);
     }
 
     @Test

@@ -148,8 +148,8 @@ class RpmApiTest {
                 .isEqualTo("No such entry in table external_repo: nowhere");
         assertThat(fault(() -> admin.call("listBuildRPMs", "strict-rpm-9-9")).getMessage())
                 .isEqualTo("No such build: 'strict-rpm-9-9'");
-        assertThat(fault(() -> admin.callKw("listRPMs", List.of(), Map.of("hostID", 1))).getMessage())
-                .contains("standard_buildroot");
+        assertThat(fault(() -> admin.callKw("listRPMs", List.of(), Map.of("imageID", 1))).getMessage())
+                .contains("archive_rpm_components");
         assertThat(fault(() -> admin.call("getRPMChecksums", 1, List.of("crc32"))).getMessage())
                 .isEqualTo("Checksum_type crc32 isn't supported");
     }
