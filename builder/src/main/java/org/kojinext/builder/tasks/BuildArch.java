@@ -14,6 +14,7 @@ import org.kojinext.builder.HubFiles;
 import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
 import org.kojinext.builder.buildroot.BuildrootProvider;
+import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.Uploader;
@@ -53,19 +54,24 @@ public final class BuildArch implements TaskHandler {
             throw new KojiFault(FaultCode.BUILD, "A repo id must be provided");
         }
         task.session().callKw("repoInfo", List.of(opts.get("repo_id")), Map.of("strict", true));
+        int repoId = ((Number) opts.get("repo_id")).intValue();
         String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
         Uploader uploader = new Uploader(task.session()).overwrite(true);
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
         BuildrootProvider buildroot = buildroots.get();
         List<Path> logs = new ArrayList<>();
-        try {
+        // A noarch build runs in a buildroot of this host's arch, as kojid's find_arch picks.
+        String brArch = arch.equals("noarch") ? CanonArch.of(System.getProperty("os.arch")) : CanonArch.of(arch);
+        try (BuildrootRecord record = BuildrootRecord.open(task, repoId, brArch)) {
             Path srpm = files.fetch("work/" + pkg, work.resolve("srpm"));
             SrpmHeader h = SrpmHeader.read(srpm, work);
             if (!h.sourcePackage()) {
                 throw new KojiFault(FaultCode.BUILD, "not a source package");
             }
+            record.state("WAITING");
             buildroot.prepare(work.resolve("buildroot"));
+            record.state("BUILDING");
             BuildrootProvider.Output out;
             try {
                 out = buildroot.rebuild(srpm, arch);
@@ -91,7 +97,7 @@ public final class BuildArch implements TaskHandler {
             result.put("rpms", rpms);
             result.put("srpms", srpms);
             result.put("logs", uploadLogs(uploader, uploadDir, logs));
-            result.put("brootid", null);
+            result.put("brootid", record.id());
             return result;
         } catch (KojiFault f) {
             List<Object> sent = uploadQuietly(uploader, uploadDir, logs);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
 import org.kojinext.builder.buildroot.BuildrootProvider;
+import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.scm.GitCheckout;
 import org.kojinext.builder.scm.ScmUrl;
@@ -54,11 +55,18 @@ public final class BuildSrpmFromScm implements TaskHandler {
         Uploader uploader = new Uploader(task.session()).overwrite(true);
         List<Path> logs = new ArrayList<>();
         BuildrootProvider buildroot = buildroots.get();
+        // Koji records the buildroot the SRPM is made in, against the repo the build task chose.
+        Object repoId = args.size() > 2 && args.get(2) instanceof Map<?, ?> opts ? opts.get("repo_id") : null;
+        BuildrootRecord record = repoId instanceof Number n
+                ? BuildrootRecord.open(task, n.intValue(), CanonArch.of(System.getProperty("os.arch"))) : null;
         try {
             Path checkoutLog = work.resolve("checkout.log");
             logs.add(checkoutLog);
             GitCheckout.Result checkout = new GitCheckout().checkout(url, work.resolve("scm"), checkoutLog);
             buildroot.prepare(work.resolve("buildroot"));
+            if (record != null) {
+                record.state("BUILDING");
+            }
             BuildrootProvider.Output out;
             try {
                 out = buildroot.buildSrpm(checkout.specFile(), checkout.sourceDir());
@@ -76,7 +84,7 @@ public final class BuildSrpmFromScm implements TaskHandler {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("srpm", uploadDir + "/" + srpmName);
             result.put("logs", upload(uploader, uploadDir, logs));
-            result.put("brootid", null);
+            result.put("brootid", record == null ? null : record.id());
             result.put("source", source);
             return result;
         } catch (Exception e) {
@@ -87,6 +95,9 @@ public final class BuildSrpmFromScm implements TaskHandler {
             }
             throw e;
         } finally {
+            if (record != null) {
+                record.close();
+            }
             buildroot.cleanup();
             deleteTree(work);
         }

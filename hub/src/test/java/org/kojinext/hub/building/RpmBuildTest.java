@@ -94,6 +94,13 @@ class RpmBuildTest {
         List<Map<String, Object>> rpms = (List<Map<String, Object>>) admin.call("listRPMs", build.get("id"));
         assertThat(rpms).extracting(r -> r.get("arch")).containsExactlyInAnyOrder("src", "x86_64", "noarch");
         Path topdir = hub.dataDir().resolve("files");
+        // Every rpm names the buildroot it was built in, recorded and expired by the builder.
+        for (Map<String, Object> rpm : rpms) {
+            Map<String, Object> br = (Map<String, Object>) admin.call("getBuildroot", rpm.get("buildroot_id"));
+            assertThat(br).as("buildroot of %s", rpm.get("arch")).isNotNull();
+            assertThat(br.get("state")).isEqualTo(3);
+            assertThat(br.get("tag_name")).isEqualTo("rb-build");
+        }
         for (Map<String, Object> rpm : rpms) {
             Path stored = topdir.resolve("packages/rb-hello/1.0/1/" + rpm.get("arch") + "/" + rpm.get("name") + "-1.0-1."
                     + rpm.get("arch") + ".rpm");
