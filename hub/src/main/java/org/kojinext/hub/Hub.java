@@ -80,6 +80,14 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(HubConfig config) {
+        return start(config, Volumes::onDisk);
+    }
+
+    /**
+     * As {@link #start(HubConfig)}, with the volumes made by {@code storage} from storage.topdir
+     * (tests wrap them to make a disk fail).
+     */
+    public static Hub start(HubConfig config, java.util.function.Function<java.nio.file.Path, Volumes> storage) {
         EmbeddedPostgresServer embedded = null;
         HubConfig effective = config;
         if (config.dbUrl() == null) {
@@ -101,7 +109,7 @@ public final class Hub implements AutoCloseable {
             listener.start(Duration.ofSeconds(5));
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
-            Volumes volumes = Volumes.onDisk(effective.storageTopdir());
+            Volumes volumes = storage.apply(effective.storageTopdir());
             MethodRegistry registry = registry(database, sessions, changes, dispatch, effective.storageTopdir(),
                     volumes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,

@@ -117,6 +117,8 @@ public final class BuildImport {
         FileMoves moves = new FileMoves(volume);
         String buildDir = KojiPaths.buildDir((String) build.get("name"), (String) build.get("version"),
                 (String) build.get("release"));
+        // packages/N and packages/N/V that this import creates go too if it fails.
+        List<String> newParents = moves.missing(List.of(parent(parent(buildDir)), parent(buildDir)));
         try {
             List<RpmInfo> infos = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -151,6 +153,9 @@ public final class BuildImport {
         } catch (RuntimeException e) {
             moves.undo(e);
             moves.removeIfEmpty(buildDir, e);
+            for (String dir : newParents.reversed()) {
+                moves.removeIfEmpty(dir, e);
+            }
             throw e;
         }
         return BuildStore.byId(db, buildId);
@@ -303,6 +308,10 @@ public final class BuildImport {
             out.add(f);
         }
         return out;
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
     }
 
     private static int rpmType(DSLContext db) {

@@ -1,10 +1,11 @@
 package org.kojinext.hub.builds;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kojinext.hub.storage.FsVolume;
@@ -46,7 +47,7 @@ final class FileMoves {
         } catch (FsVolume.SymlinkException e) {
             throw KojiFault.generic(what + ", symbolic link in path: " + shownFrom);
         } catch (IOException e) {
-            throw new UncheckedIOException(what + ": " + shownFrom, e);
+            throw KojiFault.generic(what + ", cannot move " + shownFrom + ": " + e.getMessage());
         }
         done.push(new String[] {from, to});
     }
@@ -65,7 +66,7 @@ final class FileMoves {
                 w.write(0, content, 0, content.length);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(what + ": " + to, e);
+            throw KojiFault.generic(what + ", cannot write " + to + ": " + e.getMessage());
         }
     }
 
@@ -89,6 +90,21 @@ final class FileMoves {
      * Deletes a directory the moves created when, after {@link #undo}, no file is left in it. The
      * directory is one build's, which the caller holds locked, so nothing else fills it meanwhile.
      */
+    /** Those of the directories that do not exist yet, so that a failed import removes only what it made. */
+    List<String> missing(List<String> dirs) {
+        List<String> out = new ArrayList<>();
+        for (String d : dirs) {
+            try {
+                if (!volume.exists(d)) {
+                    out.add(d);
+                }
+            } catch (IOException e) {
+                // Unknown is treated as existing: never remove what may not be ours.
+            }
+        }
+        return out;
+    }
+
     void removeIfEmpty(String dir, Throwable cause) {
         try {
             if (volume.exists(dir) && !holdsFile(dir)) {

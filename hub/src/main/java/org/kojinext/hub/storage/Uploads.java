@@ -2,7 +2,6 @@ package org.kojinext.hub.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,7 +194,8 @@ public final class Uploads {
         if (e instanceof FsVolume.SymlinkException) {
             return KojiFault.generic("Invalid upload directory, symbolic link in path: " + t.display());
         }
-        return new UncheckedIOException(e);
+        // A full or failing disk is the operator's to fix; the client is told what happened to its file.
+        return KojiFault.generic("cannot store " + t.display() + ": " + e.getMessage());
     }
 
     private static String digestOf(String verify, byte[] data) {

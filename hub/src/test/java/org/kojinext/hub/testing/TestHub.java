@@ -37,6 +37,21 @@ public final class TestHub implements AutoCloseable {
         return startOn(TestPostgres.newDatabase(), Duration.ofMinutes(1440), dispatch, 0);
     }
 
+    /** A hub on a fresh database whose volumes {@code storage} makes from its topdir. */
+    public static TestHub start(java.util.function.Function<Path, org.kojinext.hub.storage.Volumes> storage) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("kojinext-hub");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
+                .withPort(0)
+                .withDb(TestPostgres.newDatabase(), "postgres", null)
+                .withAdminPassword(ADMIN_PASSWORD);
+        return new TestHub(Hub.start(cfg, storage), cfg);
+    }
+
     /** A hub over an existing database, as a second hub of the same site would be. */
     public static TestHub startOn(String jdbcUrl, Duration sessionRenewalTimeout) {
         return startOn(jdbcUrl, sessionRenewalTimeout, org.kojinext.hub.config.DispatchConfig.DEFAULT, 0);
