@@ -153,6 +153,18 @@ class RpmBuildTest {
     }
 
     @Test
+    void aMissingGitRefOrADisallowedScmHostFailsTheBuildBeforeAnyBuildExists() throws Exception {
+        String url = gitRepo("rb-ref", SPEC.formatted("rb-ref", ""));
+        int missing = (Integer) admin.call("build", url.replace("#v1", "#no-such-ref"), "rb");
+        assertThat(finalState(missing)).isEqualTo(5);
+        assertThat(failure(missing)).contains("missing git ref no-such-ref");
+        int elsewhere = (Integer) admin.call("build", "git+https://git.example.com/evil.git#main", "rb");
+        assertThat(finalState(elsewhere)).isEqualTo(5);
+        assertThat(failure(elsewhere)).contains("git.example.com").contains("not in the list of allowed SCMs");
+        assertThat(admin.call("getBuild", "rb-ref-1.0-1")).isNull();
+    }
+
+    @Test
     void aSecondBuildOfTheSameNvrFailsAndLeavesTheFirstAlone() throws Exception {
         String url = gitRepo("rb-twice", SPEC.formatted("rb-twice", ""));
         int first = (Integer) admin.call("build", url, "rb");
