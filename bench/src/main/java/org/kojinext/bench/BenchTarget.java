@@ -29,6 +29,11 @@ final class BenchTarget implements AutoCloseable {
         this.pgdata = pgdata;
     }
 
+    /** The in-process hub's data directory, or null for an external hub. */
+    Path dataDir() {
+        return dataDir;
+    }
+
     /** The in-process hub's storage topdir (DATA-DIR/files), or null for an external hub. */
     Path topdir() {
         return dataDir == null ? null : dataDir.resolve("files");
