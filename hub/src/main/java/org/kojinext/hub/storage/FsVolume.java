@@ -203,10 +203,24 @@ public final class FsVolume implements Volume {
 
         @Override
         public void write(long offset, byte[] data, int off, int len) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(data, off, len);
-            long pos = offset;
-            while (buf.hasRemaining()) {
-                pos += ch.write(buf, pos);
+            // A heap buffer would make the JDK allocate a temporary direct buffer of the chunk's
+            // size, cached per thread: with a virtual thread per request that is a fresh MiB of
+            // direct memory per chunk. Pooled direct buffers make the copy cheap instead.
+            ByteBuffer direct = DirectBuffers.take();
+            try {
+                long pos = offset;
+                int done = 0;
+                while (done < len) {
+                    int n = Math.min(direct.capacity(), len - done);
+                    direct.clear();
+                    direct.put(data, off + done, n).flip();
+                    while (direct.hasRemaining()) {
+                        pos += ch.write(direct, pos);
+                    }
+                    done += n;
+                }
+            } finally {
+                DirectBuffers.give(direct);
             }
         }
 
