@@ -247,7 +247,7 @@ public final class Builder implements Runnable {
             String response;
             boolean failed = false;
             try {
-                Object result = handler.run(new TaskContext(id, session), args);
+                Object result = handler.run(new TaskContext(id, session, hold.toSeconds()), args);
                 response = text(XmlRpcCodec.response(result).toByteArray());
             } catch (InterruptedException e) {
                 // Canceled or taken back by the hub: there is nobody to report to.

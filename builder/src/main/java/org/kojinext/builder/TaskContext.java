@@ -11,14 +11,20 @@ import org.kojinext.protocol.KojiClient;
  * kojid gives each task process its own session.
  */
 public final class TaskContext {
-    private static final double AWAIT_SECONDS = 60;
-
     private final int id;
     private final KojiClient session;
+    private final double holdSeconds;
 
-    TaskContext(int id, KojiClient session) {
+    /** @param holdSeconds how long a held call may wait: the builder's hold, which its client's timeout allows */
+    TaskContext(int id, KojiClient session, double holdSeconds) {
         this.id = id;
         this.session = session;
+        this.holdSeconds = holdSeconds;
+    }
+
+    /** How long a held call of this task (awaitSubtasks, repo.waitRequest) may ask to wait. */
+    public double holdSeconds() {
+        return holdSeconds;
     }
 
     public int id() {
@@ -46,7 +52,7 @@ public final class TaskContext {
     public List<Object> waitAll(List<Integer> subtasks, List<Integer> canfail) {
         session.call("host.taskSetWait", id, new ArrayList<Object>(subtasks));
         while (true) {
-            List<Object> state = (List<Object>) session.call("host.awaitSubtasks", id, AWAIT_SECONDS);
+            List<Object> state = (List<Object>) session.call("host.awaitSubtasks", id, holdSeconds);
             if (((List<Object>) state.get(1)).isEmpty()) {
                 break;
             }

@@ -20,7 +20,6 @@ import org.kojinext.protocol.KojiFault;
 public final class WaitRepo implements TaskHandler {
     /** Koji's WaitrepoTask.TIMEOUT, 120 minutes. */
     static final Duration TIMEOUT = Duration.ofMinutes(120);
-    private static final int HOLD_SECONDS = 60;
 
     @Override
     public double weight() {
@@ -50,7 +49,7 @@ public final class WaitRepo implements TaskHandler {
             minEvent = minEvent == null || "last".equals(minEvent) ? tagged
                     : Math.max(((Number) minEvent).intValue(), ((Number) tagged).intValue());
         }
-        return request(task.session(), args.get(0), minEvent);
+        return request(task.session(), args.get(0), minEvent, task.holdSeconds());
     }
 
     /**
@@ -97,7 +96,7 @@ public final class WaitRepo implements TaskHandler {
 
     /** repo.request, then held repo.waitRequest calls until the request is settled. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> request(KojiClient s, Object tag, Object minEvent) {
+    static Map<String, Object> request(KojiClient s, Object tag, Object minEvent, double holdSeconds) {
         Map<String, Object> kw = new LinkedHashMap<>();
         if (minEvent != null) {
             kw.put("min_event", minEvent);
@@ -120,7 +119,7 @@ public final class WaitRepo implements TaskHandler {
             if (Instant.now().isAfter(deadline)) {
                 throw KojiFault.generic("Timed out waiting for a repo of " + tag + " (request " + req.get("id") + ")");
             }
-            answer = (Map<String, Object>) s.call("repo.waitRequest", req.get("id"), HOLD_SECONDS);
+            answer = (Map<String, Object>) s.call("repo.waitRequest", req.get("id"), holdSeconds);
         }
     }
 }

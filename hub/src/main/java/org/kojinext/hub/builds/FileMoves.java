@@ -86,10 +86,6 @@ final class FileMoves {
         }
     }
 
-    /**
-     * Deletes a directory the moves created when, after {@link #undo}, no file is left in it. The
-     * directory is one build's, which the caller holds locked, so nothing else fills it meanwhile.
-     */
     /** Those of the directories that do not exist yet, so that a failed import removes only what it made. */
     List<String> missing(List<String> dirs) {
         List<String> out = new ArrayList<>();
@@ -105,6 +101,12 @@ final class FileMoves {
         return out;
     }
 
+    /**
+     * Deletes a directory the moves created when, after {@link #undo}, no file is left in it. A
+     * build's own directory is locked by the caller, so nothing else fills it meanwhile; for the
+     * shared packages/N and packages/N/V, another import racing this one at worst fails its move
+     * and undoes itself.
+     */
     void removeIfEmpty(String dir, Throwable cause) {
         try {
             if (volume.exists(dir) && !holdsFile(dir)) {

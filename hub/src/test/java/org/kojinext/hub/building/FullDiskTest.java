@@ -51,7 +51,7 @@ class FullDiskTest {
         BuildHandlers.Settings settings = new BuildHandlers.Settings(hub.dataDir().resolve("files"),
                 hub.url().resolve("/kojifiles"), tmp.resolve("work"), AllowedScms.parse(":" + tmp + "/*"),
                 RpmbuildProvider::new);
-        builder = new Builder(hub.url(), "fd-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 4,
+        builder = new Builder(hub.url(), "fd-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 10,
                 BuildHandlers.of(settings));
         Thread.ofVirtual().start(builder);
     }

@@ -55,16 +55,19 @@ class RpmBuildTest {
         admin.call("setInheritanceData", "rb-build", List.of(link));
         admin.call("createTag", "rb-other");
         admin.call("packageListAdd", "rb-other", "rb-move", "kojiadmin");
-        for (String pkg : List.of("rb-hello", "rb-broken", "rb-twice", "rb-move")) {
+        for (String pkg : List.of("rb-hello", "rb-broken", "rb-twice", "rb-move", "rb-chain-a", "rb-chain-b",
+                "rb-chain-c")) {
             admin.call("packageListAdd", "rb-dest", pkg, "kojiadmin");
         }
-        TestHosts.create(hub.jdbcUrl(), "rb-builder", "x86_64", 4.0, List.of("default", "createrepo"));
+        TestHosts.create(hub.jdbcUrl(), "rb-builder", "x86_64", 10.0, List.of("default", "createrepo"));
         URI topurl = hub.url().resolve("/kojifiles");
         // The topdir serves createrepo in place; the build tasks still download through topurl.
         BuildHandlers.Settings settings = new BuildHandlers.Settings(hub.dataDir().resolve("files"), topurl,
                 tmp.resolve("work"),
                 AllowedScms.parse(":" + tmp + "/*"), RpmbuildProvider::new);
-        builder = new Builder(hub.url(), "rb-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 4,
+        // Koji's default maxjobs: a chain build holds a chainbuild, builds and waitrepos open at once,
+        // all counted against it, as kojid and Koji's scheduler count them.
+        builder = new Builder(hub.url(), "rb-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 10,
                 BuildHandlers.of(settings));
         Thread.ofVirtual().start(builder);
     }
@@ -219,6 +222,38 @@ class RpmBuildTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aChainBuildBuildsLevelByLevelWaitingForARepoWithThePreviousLevel() throws Exception {
+        String a = gitRepo("rb-chain-a", SPEC.formatted("rb-chain-a", ""));
+        String b = gitRepo("rb-chain-b", SPEC.formatted("rb-chain-b", ""));
+        String c = gitRepo("rb-chain-c", SPEC.formatted("rb-chain-c", ""));
+        int task = (Integer) admin.call("chainBuild", List.of(List.of(a, b), List.of(c)), "rb");
+        assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
+        assertThat(((Map<String, Object>) admin.call("getTaskInfo", task)).get("method")).isEqualTo("chainbuild");
+        List<Map<String, Object>> children = (List<Map<String, Object>>) admin.call("getTaskChildren", task);
+        assertThat(children).extracting(t -> t.get("label"))
+                .containsExactlyInAnyOrder("build 0,0", "build 0,1", "wait 1", "build 1,0");
+        Map<String, Map<String, Object>> byLabel = new java.util.HashMap<>();
+        children.forEach(t -> byLabel.put((String) t.get("label"), t));
+        // The wait started after both first-level builds ended, and the last build after the wait.
+        double firstLevelDone = Math.max(ts(byLabel.get("build 0,0"), "completion_ts"),
+                ts(byLabel.get("build 0,1"), "completion_ts"));
+        assertThat(ts(byLabel.get("wait 1"), "create_ts")).isGreaterThanOrEqualTo(firstLevelDone);
+        assertThat(ts(byLabel.get("build 1,0"), "create_ts"))
+                .isGreaterThanOrEqualTo(ts(byLabel.get("wait 1"), "completion_ts"));
+        // The repo the wait returned holds both first-level builds.
+        Map<String, Object> repo = (Map<String, Object>) admin.call("getTaskResult", byLabel.get("wait 1").get("id"));
+        Map<String, String> primary = primarySha256(hub.dataDir().resolve("files/repos/rb-build/" + repo.get("id")
+                + "/x86_64"));
+        assertThat(primary).containsKeys("rb-chain-a.x86_64", "rb-chain-b.x86_64");
+        assertThat(nvrs("rb-dest")).contains("rb-chain-a-1.0-1", "rb-chain-b-1.0-1", "rb-chain-c-1.0-1");
+    }
+
+    private static double ts(Map<String, Object> task, String field) {
+        return ((Number) task.get(field)).doubleValue();
+    }
+
+    @Test
     void aScratchBuildLandsInTheOwnersScratchDirectoryAndMakesNoBuild() throws Exception {
         String url = gitRepo("rb-scratch", SPEC.formatted("rb-scratch", ""));
         int task = (Integer) admin.call("build", url, "rb", Map.of("scratch", true));
@@ -315,8 +350,28 @@ class RpmBuildTest {
     }
 
     private static int finalState(int task) {
-        await().atMost(Duration.ofMinutes(3)).until(() -> List.of(2, 3, 5).contains(state(task)));
+        try {
+            await().atMost(Duration.ofMinutes(3)).until(() -> List.of(2, 3, 5).contains(state(task)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("task " + task + " did not finish; tasks:\n" + taskDump(), e);
+        }
         return state(task);
+    }
+
+    /** Every task with its state, and the fault of each failed one, for a test that timed out. */
+    @SuppressWarnings("unchecked")
+    private static String taskDump() {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : (List<Object>) admin.call("listTasks")) {
+            Map<String, Object> t = (Map<String, Object>) o;
+            sb.append(t.get("id")).append(' ').append(t.get("method")).append(" parent=").append(t.get("parent"))
+                    .append(" label=").append(t.get("label")).append(" state=").append(t.get("state"));
+            if (Integer.valueOf(5).equals(t.get("state"))) {
+                sb.append(' ').append(failure((Integer) t.get("id")));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")
