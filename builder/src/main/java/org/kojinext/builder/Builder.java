@@ -35,6 +35,7 @@ public final class Builder implements Runnable {
     private final String user;
     private final String password;
     private final Duration hold;
+    private final Map<String, Object> declared = new LinkedHashMap<>();
     private final int maxjobs;
     private final Map<String, TaskHandler> handlers;
     private final Map<Integer, Thread> running = new ConcurrentHashMap<>();
@@ -70,6 +71,24 @@ public final class Builder implements Runnable {
      */
     public Builder proxy(InetSocketAddress address) {
         this.proxy = ProxySelector.of(address);
+        return this;
+    }
+
+    /**
+     * What this builder says it takes: arches (space separated), capacity and channel names, each
+     * null to leave it to the hub's configuration of the host, which a declaration can only narrow.
+     */
+    public Builder declare(String arches, Double capacity, List<String> channels) {
+        declared.clear();
+        if (arches != null && !arches.isBlank()) {
+            declared.put("arches", arches.trim());
+        }
+        if (capacity != null) {
+            declared.put("capacity", capacity);
+        }
+        if (channels != null && !channels.isEmpty()) {
+            declared.put("channels", new ArrayList<Object>(channels));
+        }
         return this;
     }
 
@@ -130,6 +149,7 @@ public final class Builder implements Runnable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("methods", new ArrayList<Object>(handlers.keySet()));
         data.put("maxjobs", maxjobs);
+        data.putAll(declared);
         c.call("host.updateHost", 0.0, true, data);
         // Tasks this host held before a restart of the builder are unknown to it now: give them back.
         @SuppressWarnings("unchecked")

@@ -38,6 +38,17 @@ public final class BuilderMain implements Callable<Integer> {
     @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "an HTTP proxy to reach the hub through")
     String proxy;
 
+    @Option(names = "--arches", description = "arches this builder takes, space separated (default: the host's, "
+            + "as the hub has it); a declaration only narrows what an admin gave the host")
+    String arches;
+
+    @Option(names = "--capacity", description = "the task weight this builder takes at once (default: the host's)")
+    Double capacity;
+
+    @Option(names = "--channels", split = ",", description = "channels this builder takes work from, comma "
+            + "separated (default: all the host is in)")
+    java.util.List<String> channels;
+
     @Option(names = "--topdir", description = "the hub's storage topdir mounted here (kojid's topdir); without it "
             + "files are downloaded from --topurl, and createrepo tasks cannot run")
     Path topdir;
@@ -67,6 +78,7 @@ public final class BuilderMain implements Callable<Integer> {
                 AllowedScms.parse(allowedScms), RpmbuildProvider::new);
         Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs,
                 BuildHandlers.of(settings));
+        b.declare(arches, capacity, channels);
         if (proxy != null) {
             int colon = proxy.lastIndexOf(':');
             String port = colon > 0 ? proxy.substring(colon + 1) : "";

@@ -1,8 +1,10 @@
 package org.kojinext.hub.scheduler;
 
+import static org.kojinext.hub.db.jooq.Tables.CHANNELS;
 import static org.kojinext.hub.db.jooq.Tables.HOST;
 import static org.kojinext.hub.db.jooq.Tables.SCHEDULER_HOST_DATA;
 
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
@@ -45,8 +47,23 @@ public final class HostReports {
             // Koji still accepts the JSON text older builders send.
             value = ExtraJson.decode(text, "Invalid host data");
         }
-        if (!(value instanceof Map<?, ?>)) {
+        if (!(value instanceof Map<?, ?> map)) {
             throw KojiFault.parameter("Invalid type for value '" + data + "': expected dict");
+        }
+        if (map.get("channels") instanceof List<?> names) {
+            // A builder declares channels by name; the scheduler narrows by id (see Declared).
+            Map<Object, Object> withIds = new java.util.LinkedHashMap<>(map);
+            List<Object> ids = new java.util.ArrayList<>();
+            for (Object name : names) {
+                Integer id = db.select(CHANNELS.ID).from(CHANNELS).where(CHANNELS.NAME.eq(String.valueOf(name)))
+                        .fetchOne(CHANNELS.ID);
+                if (id == null) {
+                    throw KojiFault.generic("No such channel: " + name);
+                }
+                ids.add(id);
+            }
+            withIds.put("channel_ids", ids);
+            value = withIds;
         }
         JSON json = JSON.valueOf(ExtraJson.encode(value));
         db.insertInto(SCHEDULER_HOST_DATA).set(SCHEDULER_HOST_DATA.HOST_ID, hostId)

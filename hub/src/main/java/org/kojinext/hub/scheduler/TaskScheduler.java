@@ -296,14 +296,21 @@ final class TaskScheduler {
     private Map<Integer, Host> hosts(DSLContext db) {
         Map<Integer, Host> hosts = new LinkedHashMap<>();
         for (Record r : HOSTS.fetch(db)) {
-            Host h = new Host(r.get(HOST.ID), r.get(HOST_CONFIG.CAPACITY), Boolean.TRUE.equals(r.get(HOST.READY)));
-            h.maxjobs = maxjobs(r.get(SCHEDULER_HOST_DATA.DATA));
+            Map<?, ?> data = hostData(r.get(SCHEDULER_HOST_DATA.DATA));
+            Declared declared = Declared.of(data);
+            Host h = new Host(r.get(HOST.ID), declared.capacity(r.get(HOST_CONFIG.CAPACITY)),
+                    Boolean.TRUE.equals(r.get(HOST.READY)));
+            h.maxjobs = maxjobs(data);
             h.load = r.get(LOAD);
             h.ntasks = r.get(NTASKS);
             String a = r.get(HOST_CONFIG.ARCHES);
             List<String> arches = new ArrayList<>(a == null || a.isBlank() ? List.of() : List.of(a.trim().split("\\s+")));
             arches.add("noarch");
+            arches = declared.arches(arches);
             for (Integer channel : r.get(CHANNEL_IDS)) {
+                if (!declared.takesChannel(channel)) {
+                    continue;
+                }
                 for (String arch : arches) {
                     h.bins.add(channel + ":" + arch);
                 }
@@ -313,9 +320,12 @@ final class TaskScheduler {
         return hosts;
     }
 
-    private int maxjobs(JSON data) {
-        if (data != null && ExtraJson.decode(data.data(), "Invalid host data") instanceof Map<?, ?> m
-                && m.get("maxjobs") instanceof Number n && n.intValue() > 0) {
+    private static Map<?, ?> hostData(JSON data) {
+        return data != null && ExtraJson.decode(data.data(), "Invalid host data") instanceof Map<?, ?> m ? m : null;
+    }
+
+    private int maxjobs(Map<?, ?> data) {
+        if (data != null && data.get("maxjobs") instanceof Number n && n.intValue() > 0) {
             return n.intValue();
         }
         return config.maxJobs();
