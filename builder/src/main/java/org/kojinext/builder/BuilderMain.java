@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildHandlers;
 import picocli.CommandLine.Command;
@@ -49,6 +49,10 @@ public final class BuilderMain implements Callable<Integer> {
             + "separated (default: all the host is in)")
     java.util.List<String> channels;
 
+    @Option(names = "--buildroot", description = "auto (mock when installed, else rpmbuild), mock or rpmbuild "
+            + "(default: ${DEFAULT-VALUE}); rpmbuild is not hermetic", defaultValue = "auto")
+    String buildroot;
+
     @Option(names = "--topdir", description = "the hub's storage topdir mounted here (kojid's topdir); without it "
             + "files are downloaded from --topurl, and createrepo tasks cannot run")
     Path topdir;
@@ -73,9 +77,13 @@ public final class BuilderMain implements Callable<Integer> {
             System.err.println("kojinext builder: no password (--password-file or KOJINEXT_BUILDER_PASSWORD)");
             return 2;
         }
+        if (!java.util.Set.of("auto", "mock", "rpmbuild").contains(buildroot)) {
+            System.err.println("kojinext builder: --buildroot takes auto, mock or rpmbuild, not " + buildroot);
+            return 2;
+        }
         URI files = topurl != null ? topurl : hub.resolve("/kojifiles");
         BuildHandlers.Settings settings = new BuildHandlers.Settings(topdir, files, workdir,
-                AllowedScms.parse(allowedScms), RpmbuildProvider::new);
+                AllowedScms.parse(allowedScms), BuildrootFactory.named(buildroot));
         Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs,
                 BuildHandlers.of(settings));
         b.declare(arches, capacity, channels);

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.kojinext.builder.HubFiles;
 import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.buildroot.BuildrootProvider;
 import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.protocol.FaultCode;
@@ -27,10 +27,10 @@ import org.kojinext.protocol.Uploader;
  */
 public final class BuildArch implements TaskHandler {
     private final HubFiles files;
-    private final Supplier<BuildrootProvider> buildroots;
+    private final BuildrootFactory buildroots;
     private final Path workRoot;
 
-    public BuildArch(HubFiles files, Supplier<BuildrootProvider> buildroots, Path workRoot) {
+    public BuildArch(HubFiles files, BuildrootFactory buildroots, Path workRoot) {
         this.files = files;
         this.buildroots = buildroots;
         this.workRoot = workRoot;
@@ -53,17 +53,20 @@ public final class BuildArch implements TaskHandler {
         if (opts.get("repo_id") == null) {
             throw new KojiFault(FaultCode.BUILD, "A repo id must be provided");
         }
-        task.session().callKw("repoInfo", List.of(opts.get("repo_id")), Map.of("strict", true));
+        Map<String, Object> repo = (Map<String, Object>) task.session().callKw("repoInfo", List.of(opts.get("repo_id")),
+                Map.of("strict", true));
         int repoId = ((Number) opts.get("repo_id")).intValue();
         String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
         Uploader uploader = new Uploader(task.session()).overwrite(true);
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
-        BuildrootProvider buildroot = buildroots.get();
+        BuildrootProvider buildroot = null;
         List<Path> logs = new ArrayList<>();
         // A noarch build runs in a buildroot of this host's arch, as kojid's find_arch picks.
         String brArch = arch.equals("noarch") ? CanonArch.of(System.getProperty("os.arch")) : CanonArch.of(arch);
         try (BuildrootRecord record = BuildrootRecord.open(task, repoId, brArch)) {
+            buildroot = buildroots.create(new BuildrootFactory.Spec((String) repo.get("tag_name"), repoId, record.id(),
+                    brArch, files.topurl().toString()));
             Path srpm = files.fetch("work/" + pkg, work.resolve("srpm"));
             SrpmHeader h = SrpmHeader.read(srpm, work);
             if (!h.sourcePackage()) {
@@ -108,7 +111,9 @@ public final class BuildArch implements TaskHandler {
             uploadQuietly(uploader, uploadDir, logs);
             throw e;
         } finally {
-            buildroot.cleanup();
+            if (buildroot != null) {
+                buildroot.cleanup();
+            }
             deleteTree(work);
         }
     }

@@ -4,11 +4,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.kojinext.builder.Handlers;
 import org.kojinext.builder.HubFiles;
 import org.kojinext.builder.TaskHandler;
-import org.kojinext.builder.buildroot.BuildrootProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 
 /** The task handlers of a builder that builds, with the settings kojid reads from kojid.conf. */
@@ -21,7 +20,7 @@ public final class BuildHandlers {
      * @param buildroots a fresh buildroot per task
      */
     public record Settings(Path topdir, URI topurl, Path workRoot, AllowedScms allowed,
-                           Supplier<BuildrootProvider> buildroots) {
+                           BuildrootFactory buildroots) {
     }
 
     private BuildHandlers() {
@@ -32,7 +31,8 @@ public final class BuildHandlers {
         HubFiles files = new HubFiles(s.topdir(), s.topurl());
         Map<String, TaskHandler> h = new HashMap<>(Handlers.defaults());
         h.put("build", new BuildTask(files, s.workRoot()));
-        h.put("buildSRPMFromSCM", new BuildSrpmFromScm(s.allowed(), s.buildroots(), s.workRoot()));
+        h.put("buildSRPMFromSCM", new BuildSrpmFromScm(s.allowed(), s.buildroots(), s.workRoot(),
+                s.topurl().toString()));
         h.put("buildArch", new BuildArch(files, s.buildroots(), s.workRoot()));
         h.put("tagBuild", new TagBuild());
         h.put("chainbuild", new ChainBuild());

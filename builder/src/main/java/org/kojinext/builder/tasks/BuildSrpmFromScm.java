@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.buildroot.BuildrootProvider;
 import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.builder.scm.AllowedScms;
@@ -27,14 +27,17 @@ import org.kojinext.protocol.Uploader;
  */
 public final class BuildSrpmFromScm implements TaskHandler {
     private final AllowedScms allowed;
-    private final Supplier<BuildrootProvider> buildroots;
+    private final BuildrootFactory buildroots;
     private final Path workRoot;
+    private final String topurl;
 
     /** @param workRoot where each task gets a directory of its own, removed when it ends */
-    public BuildSrpmFromScm(AllowedScms allowed, Supplier<BuildrootProvider> buildroots, Path workRoot) {
+    /** @param topurl the hub's files URL, for a mock config's repo */
+    public BuildSrpmFromScm(AllowedScms allowed, BuildrootFactory buildroots, Path workRoot, String topurl) {
         this.allowed = allowed;
         this.buildroots = buildroots;
         this.workRoot = workRoot;
+        this.topurl = topurl;
     }
 
     @Override
@@ -54,11 +57,17 @@ public final class BuildSrpmFromScm implements TaskHandler {
         String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
         Uploader uploader = new Uploader(task.session()).overwrite(true);
         List<Path> logs = new ArrayList<>();
-        BuildrootProvider buildroot = buildroots.get();
         // Koji records the buildroot the SRPM is made in, against the repo the build task chose.
         Object repoId = args.size() > 2 && args.get(2) instanceof Map<?, ?> opts ? opts.get("repo_id") : null;
-        BuildrootRecord record = repoId instanceof Number n
-                ? BuildrootRecord.open(task, n.intValue(), CanonArch.of(System.getProperty("os.arch"))) : null;
+        String brArch = CanonArch.of(System.getProperty("os.arch"));
+        BuildrootRecord record = repoId instanceof Number n ? BuildrootRecord.open(task, n.intValue(), brArch) : null;
+        String tagName = String.valueOf(args.size() > 1 ? args.get(1) : null);
+        if (record != null) {
+            Object name = ((Map<?, ?>) task.session().call("repoInfo", repoId)).get("tag_name");
+            tagName = String.valueOf(name);
+        }
+        BuildrootProvider buildroot = buildroots.create(new BuildrootFactory.Spec(tagName,
+                repoId instanceof Number n ? n.intValue() : null, record == null ? null : record.id(), brArch, topurl));
         try {
             Path checkoutLog = work.resolve("checkout.log");
             logs.add(checkoutLog);

@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.kojinext.builder.Builder;
-import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.auth.PasswordHasher;
@@ -66,7 +66,7 @@ public final class LocalBuilder {
         String allowed = ":" + Path.of(System.getProperty("user.home")).toAbsolutePath() + "/* :"
                 + dataDir.toAbsolutePath() + "/*";
         return new BuildHandlers.Settings(topdir, hub.resolve("/kojifiles"), dataDir.resolve("builder-work"),
-                AllowedScms.parse(allowed), RpmbuildProvider::new);
+                AllowedScms.parse(allowed), BuildrootFactory.rpmbuild());
     }
 
     /** Starts the builder daemon on a virtual thread; it runs until the process ends. */

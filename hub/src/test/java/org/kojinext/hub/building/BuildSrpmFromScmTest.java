@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.builder.Builder;
 import org.kojinext.builder.Handlers;
 import org.kojinext.builder.TaskHandler;
-import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildSrpmFromScm;
 import org.kojinext.hub.rpm.RpmInfo;
@@ -63,7 +63,7 @@ class BuildSrpmFromScmTest {
             TestHosts.create(hub.jdbcUrl(), "b-scm", "x86_64", 4.0, List.of("c-scm"));
             Map<String, TaskHandler> handlers = new HashMap<>(Handlers.defaults());
             handlers.put("buildSRPMFromSCM", new BuildSrpmFromScm(AllowedScms.parse(":" + tmp + "/*"),
-                    RpmbuildProvider::new, tmp.resolve("builder-work")));
+                    BuildrootFactory.rpmbuild(), tmp.resolve("builder-work"), hub.url().resolve("/kojifiles").toString()));
             Builder builder = new Builder(hub.url(), "b-scm", TestHosts.PASSWORD, Duration.ofSeconds(5), 4, handlers);
             Thread.ofVirtual().start(builder);
             try {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.builder.Builder;
 import org.kojinext.builder.TaskHandler;
-import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.config.DispatchConfig;
@@ -45,7 +45,7 @@ class BuilderKilledMidBuildTest {
             TestHosts.create(hub.jdbcUrl(), "kb-heir", "x86_64", 4.0, List.of("default", "createrepo"));
             BuildHandlers.Settings settings = new BuildHandlers.Settings(hub.dataDir().resolve("files"),
                     hub.url().resolve("/kojifiles"), tmp.resolve("work"), AllowedScms.parse(":" + tmp + "/*"),
-                    RpmbuildProvider::new);
+                    BuildrootFactory.rpmbuild());
 
             // The victim builds everything but never gets past the start of buildArch.
             CountDownLatch inBuildArch = new CountDownLatch(1);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.builder.Builder;
-import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.storage.Volumes;
@@ -50,7 +50,7 @@ class FullDiskTest {
         TestHosts.create(hub.jdbcUrl(), "fd-builder", "x86_64", 4.0, List.of("default", "createrepo"));
         BuildHandlers.Settings settings = new BuildHandlers.Settings(hub.dataDir().resolve("files"),
                 hub.url().resolve("/kojifiles"), tmp.resolve("work"), AllowedScms.parse(":" + tmp + "/*"),
-                RpmbuildProvider::new);
+                BuildrootFactory.rpmbuild());
         builder = new Builder(hub.url(), "fd-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 10,
                 BuildHandlers.of(settings));
         Thread.ofVirtual().start(builder);

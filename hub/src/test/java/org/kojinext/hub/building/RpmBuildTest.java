@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.builder.Builder;
-import org.kojinext.builder.buildroot.RpmbuildProvider;
+import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.testing.TestHosts;
@@ -64,7 +64,7 @@ class RpmBuildTest {
         // The topdir serves createrepo in place; the build tasks still download through topurl.
         BuildHandlers.Settings settings = new BuildHandlers.Settings(hub.dataDir().resolve("files"), topurl,
                 tmp.resolve("work"),
-                AllowedScms.parse(":" + tmp + "/*"), RpmbuildProvider::new);
+                AllowedScms.parse(":" + tmp + "/*"), BuildrootFactory.rpmbuild());
         // Koji's default maxjobs: a chain build holds a chainbuild, builds and waitrepos open at once,
         // all counted against it, as kojid and Koji's scheduler count them.
         builder = new Builder(hub.url(), "rb-builder", TestHosts.PASSWORD, Duration.ofSeconds(10), 10,
