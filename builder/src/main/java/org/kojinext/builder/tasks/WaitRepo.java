@@ -58,6 +58,10 @@ public final class WaitRepo implements TaskHandler {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> getRepo(TaskContext task, Object tag, Object minEvent) {
+        if ("last".equals(minEvent)) {
+            // As Koji's RepoWatcher: "last" is the tag's last change, inheritance included.
+            minEvent = task.session().call("tagLastChangeEvent", tag);
+        }
         Map<String, Object> kw = new LinkedHashMap<>();
         if (minEvent != null) {
             kw.put("min_event", minEvent);

@@ -254,6 +254,32 @@ class RpmBuildTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void skipTagLeavesTheBuildUntaggedAndWaitRepoBuildsFromARepoNewerThanTheLastChange() throws Exception {
+        String url = gitRepo("rb-skip", SPEC.formatted("rb-skip", ""));
+        // skip_tag: no package-list check, no tagBuild subtask, the build COMPLETE and untagged.
+        int skip = (Integer) admin.call("build", url, "rb", Map.of("skip_tag", true));
+        assertThat(finalState(skip)).as(failure(skip)).isEqualTo(2);
+        assertThat(((Map<String, Object>) admin.call("getBuild", "rb-skip-1.0-1")).get("state")).isEqualTo(1);
+        assertThat(nvrs("rb-dest")).doesNotContain("rb-skip-1.0-1");
+        assertThat((List<Map<String, Object>>) admin.call("getTaskChildren", skip))
+                .extracting(c -> c.get("method")).doesNotContain("tagBuild");
+
+        // A change to the build tag's content, then wait_repo: the build waits for a repo made after it.
+        admin.call("packageListAdd", "rb-dest", "rb-wait", "kojiadmin");
+        int changed = (Integer) ((Map<String, Object>) admin.call("getLastEvent")).get("id");
+        String waitUrl = gitRepo("rb-wait", SPEC.formatted("rb-wait", ""));
+        int wait = (Integer) admin.call("build", waitUrl, "rb", Map.of("wait_repo", true));
+        assertThat(finalState(wait)).as(failure(wait)).isEqualTo(2);
+        Map<String, Object> buildArch = ((List<Map<String, Object>>) admin.call("getTaskChildren", wait)).stream()
+                .filter(c -> c.get("method").equals("buildArch")).findFirst().orElseThrow();
+        List<Object> request = (List<Object>) admin.call("getTaskRequest", buildArch.get("id"));
+        Object repoId = ((Map<String, Object>) request.get(4)).get("repo_id");
+        Map<String, Object> repo = (Map<String, Object>) admin.call("repoInfo", repoId);
+        assertThat((Integer) repo.get("create_event")).isGreaterThanOrEqualTo(changed);
+    }
+
+    @Test
     void aScratchBuildLandsInTheOwnersScratchDirectoryAndMakesNoBuild() throws Exception {
         String url = gitRepo("rb-scratch", SPEC.formatted("rb-scratch", ""));
         int task = (Integer) admin.call("build", url, "rb", Map.of("scratch", true));
