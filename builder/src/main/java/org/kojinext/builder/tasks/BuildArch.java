@@ -16,6 +16,7 @@ import org.kojinext.builder.buildroot.BuildrootFactory;
 import org.kojinext.builder.buildroot.BuildrootProvider;
 import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.protocol.FaultCode;
+import org.kojinext.protocol.KojiArches;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.Uploader;
 
@@ -63,7 +64,7 @@ public final class BuildArch implements TaskHandler {
         BuildrootProvider buildroot = null;
         List<Path> logs = new ArrayList<>();
         // A noarch build runs in a buildroot of this host's arch, as kojid's find_arch picks.
-        String brArch = arch.equals("noarch") ? CanonArch.of(System.getProperty("os.arch")) : CanonArch.of(arch);
+        String brArch = arch.equals("noarch") ? KojiArches.machine() : KojiArches.canon(arch);
         try (BuildrootRecord record = BuildrootRecord.open(task, repoId, brArch)) {
             buildroot = buildroots.create(new BuildrootFactory.Spec((String) repo.get("tag_name"), repoId, record.id(),
                     brArch, files.topurl().toString()));

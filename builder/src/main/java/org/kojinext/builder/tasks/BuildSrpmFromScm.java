@@ -15,6 +15,7 @@ import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.scm.GitCheckout;
 import org.kojinext.builder.scm.ScmUrl;
+import org.kojinext.protocol.KojiArches;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.Uploader;
 
@@ -59,7 +60,7 @@ public final class BuildSrpmFromScm implements TaskHandler {
         List<Path> logs = new ArrayList<>();
         // Koji records the buildroot the SRPM is made in, against the repo the build task chose.
         Object repoId = args.size() > 2 && args.get(2) instanceof Map<?, ?> opts ? opts.get("repo_id") : null;
-        String brArch = CanonArch.of(System.getProperty("os.arch"));
+        String brArch = KojiArches.machine();
         BuildrootRecord record = repoId instanceof Number n ? BuildrootRecord.open(task, n.intValue(), brArch) : null;
         String tagName = String.valueOf(args.size() > 1 ? args.get(1) : null);
         if (record != null) {

@@ -13,6 +13,7 @@ import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
 import org.kojinext.builder.scm.ScmUrl;
 import org.kojinext.protocol.FaultCode;
+import org.kojinext.protocol.KojiArches;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
 
@@ -174,7 +175,7 @@ public final class BuildTask implements TaskHandler {
         Map<String, Integer> subtasks = new LinkedHashMap<>();
         boolean keepSrpm = true;
         for (String arch : archlist) {
-            String taskArch = arch.equals("noarch") ? "noarch" : CanonArch.of(arch);
+            String taskArch = arch.equals("noarch") ? "noarch" : KojiArches.canon(arch);
             subtasks.put(arch, subtask(task, "buildArch", List.of(srpm, buildTag, arch, keepSrpm,
                     Map.of("repo_id", repoId)), arch, taskArch));
             keepSrpm = false;
@@ -227,7 +228,7 @@ public final class BuildTask implements TaskHandler {
         }
         Set<String> tagArches = new LinkedHashSet<>();
         for (String a : arches.strip().split("\\s+")) {
-            tagArches.add(CanonArch.of(a));
+            tagArches.add(KojiArches.canon(a));
         }
         String all = extraArches == null || extraArches.isBlank() ? arches : arches + " " + extraArches;
         List<String> archlist = new ArrayList<>(List.of(all.strip().split("\\s+")));
@@ -246,7 +247,7 @@ public final class BuildTask implements TaskHandler {
         }
         Set<String> result = new LinkedHashSet<>();
         for (String a : archlist) {
-            if (a.equals("noarch") || tagArches.contains(CanonArch.of(a))) {
+            if (a.equals("noarch") || tagArches.contains(KojiArches.canon(a))) {
                 result.add(a);
             }
         }

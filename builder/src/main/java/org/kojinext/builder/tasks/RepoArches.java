@@ -2,6 +2,7 @@ package org.kojinext.builder.tasks;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.kojinext.protocol.KojiArches;
 
 /** The arch directories host.repoInit makes for a tag: Koji's canonArch of each tag arch, src and noarch aside. */
 final class RepoArches {
@@ -26,25 +27,6 @@ final class RepoArches {
 
     /** koji.canonArch. */
     static String canon(String arch) {
-        if (arch.matches("i.86") || arch.equals("athlon")) {
-            return "i386";
-        } else if (arch.equals("ia32e")) {
-            return "x86_64";
-        } else if (arch.equals("ppc64le")) {
-            return "ppc64le";
-        } else if (arch.startsWith("ppc64")) {
-            return "ppc64";
-        } else if (arch.startsWith("sparc64")) {
-            return "sparc64";
-        } else if (arch.startsWith("sparc")) {
-            return "sparc";
-        } else if (arch.startsWith("alpha")) {
-            return "alpha";
-        } else if (arch.matches("arm.*h.*")) {
-            return "armhfp";
-        } else if (arch.startsWith("arm")) {
-            return "arm";
-        }
-        return arch;
+        return KojiArches.canon(arch);
     }
 }

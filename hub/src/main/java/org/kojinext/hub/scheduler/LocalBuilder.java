@@ -78,12 +78,7 @@ public final class LocalBuilder {
 
     /** This machine's arch by Koji's name. */
     public static String machineArch() {
-        String a = System.getProperty("os.arch");
-        return switch (a) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "aarch64";
-            default -> a;
-        };
+        return org.kojinext.protocol.KojiArches.machine();
     }
 
     private static String generate() {
