@@ -19,6 +19,7 @@ import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.config.DispatchConfig;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
+import org.kojinext.hub.testing.TestPackages;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
 
@@ -66,7 +67,7 @@ class BuilderKilledMidBuildTest {
             Builder victim = new Builder(hub.url(), "kb-victim", TestHosts.PASSWORD, Duration.ofSeconds(5), 4, stuck);
             Thread.ofVirtual().start(victim);
 
-            String url = RpmBuildTest.gitRepo(tmp, "kb-hello", RpmBuildTest.SPEC.formatted("kb-hello", ""));
+            String url = TestPackages.gitRepo(tmp, "kb-hello", TestPackages.archWithNoarchData("kb-hello", ""));
             int task = (Integer) admin.call("build", url, "kb");
             assertThat(inBuildArch.await(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
             Map<String, Object> building = (Map<String, Object>) admin.call("getBuild", "kb-hello-1.0-1");

@@ -21,6 +21,7 @@ import org.kojinext.hub.storage.Volumes;
 import org.kojinext.hub.testing.FillingVolume;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
+import org.kojinext.hub.testing.TestPackages;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
@@ -90,7 +91,7 @@ class FullDiskTest {
 
     @SuppressWarnings("unchecked")
     private static String failedBuild(String name) throws Exception {
-        String url = RpmBuildTest.gitRepo(tmp, name, RpmBuildTest.SPEC.formatted(name, ""));
+        String url = TestPackages.gitRepo(tmp, name, TestPackages.archWithNoarchData(name, ""));
         int task = (Integer) admin.call("build", url, "fd");
         await().atMost(Duration.ofMinutes(3)).until(() -> List.of(2, 3, 5).contains(
                 ((Map<String, Object>) admin.call("getTaskInfo", task)).get("state")));

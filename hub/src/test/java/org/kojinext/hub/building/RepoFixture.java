@@ -25,6 +25,7 @@ import org.kojinext.builder.tasks.CreateRepo;
 import org.kojinext.builder.tasks.NewRepo;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
+import org.kojinext.hub.testing.TestPackages;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.Uploader;
@@ -69,61 +70,7 @@ final class RepoFixture implements AutoCloseable {
 
     /** Builds name-1.0-1 with rpmbuild: noarch, or for the machine's arch with a noarch -data subpackage. */
     Map<String, Path> rpms(String name, boolean noarch) throws Exception {
-        Path spec = tmp.resolve(name + ".spec");
-        String body = noarch ? """
-                Name: %1$s
-                Version: 1.0
-                Release: 1
-                Summary: %1$s
-                License: MIT
-                BuildArch: noarch
-
-                %%description
-                Test package.
-
-                %%install
-                mkdir -p %%{buildroot}/usr/share/%1$s
-                echo data > %%{buildroot}/usr/share/%1$s/data
-
-                %%files
-                /usr/share/%1$s/data
-                """ : """
-                Name: %1$s
-                Version: 1.0
-                Release: 1
-                Summary: %1$s
-                License: MIT
-
-                %%description
-                Arch package with a noarch subpackage.
-
-                %%package data
-                Summary: data
-                BuildArch: noarch
-
-                %%description data
-                Data.
-
-                %%install
-                mkdir -p %%{buildroot}/usr/lib/%1$s %%{buildroot}/usr/share/%1$s
-                echo main > %%{buildroot}/usr/lib/%1$s/main
-                echo data > %%{buildroot}/usr/share/%1$s/data
-
-                %%files
-                /usr/lib/%1$s/main
-
-                %%files data
-                /usr/share/%1$s/data
-                """;
-        Files.writeString(spec, body.formatted(name));
-        Path top = tmp.resolve("rpmbuild-" + name);
-        run("rpmbuild", "-ba", "--quiet", "--define", "_topdir " + top, "--define", "debug_package %{nil}",
-                "--define", "_build_id_links none", spec.toString());
-        Map<String, Path> out = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(top)) {
-            files.filter(p -> p.toString().endsWith(".rpm")).sorted().forEach(p -> out.put(p.getFileName().toString(), p));
-        }
-        return out;
+        return TestPackages.rpmbuild(tmp, name, noarch ? TestPackages.noarch(name) : TestPackages.archWithNoarchData(name, ""));
     }
 
     /** Builds and imports name-1.0-1; returns the build id. */

@@ -21,6 +21,7 @@ import org.kojinext.builder.scm.AllowedScms;
 import org.kojinext.builder.tasks.BuildHandlers;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
+import org.kojinext.hub.testing.TestPackages;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
@@ -85,7 +86,7 @@ class RpmBuildTest {
     @Test
     @SuppressWarnings("unchecked")
     void aGitCommitBecomesATaggedBuildWithSrpmArchAndNoarchRpms() throws Exception {
-        String url = gitRepo("rb-hello", SPEC.formatted("rb-hello", ""));
+        String url = gitRepo("rb-hello", TestPackages.archWithNoarchData("rb-hello", ""));
         int task = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
 
@@ -140,7 +141,7 @@ class RpmBuildTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSpecErrorFailsTheBuildWithTheLogsLocationAndImportsNothing() throws Exception {
-        String url = gitRepo("rb-broken", SPEC.formatted("rb-broken", "exit 3"));
+        String url = gitRepo("rb-broken", TestPackages.archWithNoarchData("rb-broken", "exit 3"));
         int task = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(task)).isEqualTo(5);
         String message = failure(task);
@@ -157,7 +158,7 @@ class RpmBuildTest {
 
     @Test
     void aMissingGitRefOrADisallowedScmHostFailsTheBuildBeforeAnyBuildExists() throws Exception {
-        String url = gitRepo("rb-ref", SPEC.formatted("rb-ref", ""));
+        String url = gitRepo("rb-ref", TestPackages.archWithNoarchData("rb-ref", ""));
         int missing = (Integer) admin.call("build", url.replace("#v1", "#no-such-ref"), "rb");
         assertThat(finalState(missing)).isEqualTo(5);
         assertThat(failure(missing)).contains("missing git ref no-such-ref");
@@ -169,7 +170,7 @@ class RpmBuildTest {
 
     @Test
     void aSecondBuildOfTheSameNvrFailsAndLeavesTheFirstAlone() throws Exception {
-        String url = gitRepo("rb-twice", SPEC.formatted("rb-twice", ""));
+        String url = gitRepo("rb-twice", TestPackages.archWithNoarchData("rb-twice", ""));
         int first = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(first)).as(failure(first)).isEqualTo(2);
         int second = (Integer) admin.call("build", url, "rb");
@@ -183,7 +184,7 @@ class RpmBuildTest {
 
     @Test
     void aPackageMissingFromTheDestinationTagFailsBeforeAnythingIsBuilt() throws Exception {
-        String url = gitRepo("rb-unlisted", SPEC.formatted("rb-unlisted", ""));
+        String url = gitRepo("rb-unlisted", TestPackages.archWithNoarchData("rb-unlisted", ""));
         int task = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(task)).isEqualTo(5);
         assertThat(failure(task)).contains("package rb-unlisted not in list for tag rb-dest");
@@ -193,7 +194,7 @@ class RpmBuildTest {
     @Test
     @SuppressWarnings("unchecked")
     void tagBuildAndMoveBuildRunAsTasksAndCheckThePackageListFirst() throws Exception {
-        String url = gitRepo("rb-move", SPEC.formatted("rb-move", ""));
+        String url = gitRepo("rb-move", TestPackages.archWithNoarchData("rb-move", ""));
         int build = (Integer) admin.call("build", url, "rb");
         assertThat(finalState(build)).as(failure(build)).isEqualTo(2);
 
@@ -224,9 +225,9 @@ class RpmBuildTest {
     @Test
     @SuppressWarnings("unchecked")
     void aChainBuildBuildsLevelByLevelWaitingForARepoWithThePreviousLevel() throws Exception {
-        String a = gitRepo("rb-chain-a", SPEC.formatted("rb-chain-a", ""));
-        String b = gitRepo("rb-chain-b", SPEC.formatted("rb-chain-b", ""));
-        String c = gitRepo("rb-chain-c", SPEC.formatted("rb-chain-c", ""));
+        String a = gitRepo("rb-chain-a", TestPackages.archWithNoarchData("rb-chain-a", ""));
+        String b = gitRepo("rb-chain-b", TestPackages.archWithNoarchData("rb-chain-b", ""));
+        String c = gitRepo("rb-chain-c", TestPackages.archWithNoarchData("rb-chain-c", ""));
         int task = (Integer) admin.call("chainBuild", List.of(List.of(a, b), List.of(c)), "rb");
         assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
         assertThat(((Map<String, Object>) admin.call("getTaskInfo", task)).get("method")).isEqualTo("chainbuild");
@@ -256,7 +257,7 @@ class RpmBuildTest {
     @Test
     @SuppressWarnings("unchecked")
     void skipTagLeavesTheBuildUntaggedAndWaitRepoBuildsFromARepoNewerThanTheLastChange() throws Exception {
-        String url = gitRepo("rb-skip", SPEC.formatted("rb-skip", ""));
+        String url = gitRepo("rb-skip", TestPackages.archWithNoarchData("rb-skip", ""));
         // skip_tag: no package-list check, no tagBuild subtask, the build COMPLETE and untagged.
         int skip = (Integer) admin.call("build", url, "rb", Map.of("skip_tag", true));
         assertThat(finalState(skip)).as(failure(skip)).isEqualTo(2);
@@ -268,7 +269,7 @@ class RpmBuildTest {
         // A change to the build tag's content, then wait_repo: the build waits for a repo made after it.
         admin.call("packageListAdd", "rb-dest", "rb-wait", "kojiadmin");
         int changed = (Integer) ((Map<String, Object>) admin.call("getLastEvent")).get("id");
-        String waitUrl = gitRepo("rb-wait", SPEC.formatted("rb-wait", ""));
+        String waitUrl = gitRepo("rb-wait", TestPackages.archWithNoarchData("rb-wait", ""));
         int wait = (Integer) admin.call("build", waitUrl, "rb", Map.of("wait_repo", true));
         assertThat(finalState(wait)).as(failure(wait)).isEqualTo(2);
         Map<String, Object> buildArch = ((List<Map<String, Object>>) admin.call("getTaskChildren", wait)).stream()
@@ -281,7 +282,7 @@ class RpmBuildTest {
 
     @Test
     void aScratchBuildLandsInTheOwnersScratchDirectoryAndMakesNoBuild() throws Exception {
-        String url = gitRepo("rb-scratch", SPEC.formatted("rb-scratch", ""));
+        String url = gitRepo("rb-scratch", TestPackages.archWithNoarchData("rb-scratch", ""));
         int task = (Integer) admin.call("build", url, "rb", Map.of("scratch", true));
         assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
         Path dir = hub.dataDir().resolve("files/scratch/kojiadmin/task_" + task);
@@ -298,51 +299,8 @@ class RpmBuildTest {
         return ((List<Map<String, Object>>) admin.call("listTagged", tag)).stream().map(b -> b.get("nvr")).toList();
     }
 
-    static final String SPEC = """
-            Name: %1$s
-            Version: 1.0
-            Release: 1
-            Summary: end to end
-            License: MIT
-            %%global debug_package %%{nil}
-
-            %%description
-            An arch package with a noarch subpackage.
-
-            %%package data
-            Summary: data
-            BuildArch: noarch
-
-            %%description data
-            Data.
-
-            %%install
-            %2$s
-            mkdir -p %%{buildroot}/usr/lib/%1$s %%{buildroot}/usr/share/%1$s
-            echo main > %%{buildroot}/usr/lib/%1$s/main
-            echo data > %%{buildroot}/usr/share/%1$s/data
-
-            %%files
-            /usr/lib/%1$s/main
-
-            %%files data
-            /usr/share/%1$s/data
-            """;
-
-    /** A git repository holding the spec, tagged v1; returns its git+file URL at v1. */
     static String gitRepo(String name, String spec) throws Exception {
-        return gitRepo(tmp, name, spec);
-    }
-
-    static String gitRepo(Path dir, String name, String spec) throws Exception {
-        Path repo = dir.resolve("git-" + name);
-        Files.createDirectories(repo);
-        Files.writeString(repo.resolve(name + ".spec"), spec);
-        git(repo, "init", "-q", "-b", "main");
-        git(repo, "add", ".");
-        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "spec");
-        git(repo, "tag", "v1");
-        return "git+file://" + repo + "#v1";
+        return TestPackages.gitRepo(tmp, name, spec);
     }
 
     /** name.arch → sha256 of every package in the repo arch directory's primary.xml.gz. */
@@ -418,11 +376,4 @@ class RpmBuildTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
-    private static void git(Path dir, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + out).isZero();
-    }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
+import org.kojinext.hub.testing.TestPackages;
 import org.kojinext.hub.testing.TestRepos;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
@@ -75,41 +76,7 @@ class BuildImportTest {
     }
 
     private static void build(String name) throws Exception {
-        Path spec = tmp.resolve(name + ".spec");
-        Files.writeString(spec, """
-                Name: %1$s
-                Version: 1.0
-                Release: 1
-                Summary: %1$s
-                License: MIT
-
-                %%description
-                Arch package with a noarch subpackage.
-
-                %%package data
-                Summary: data
-                BuildArch: noarch
-
-                %%description data
-                Data.
-
-                %%install
-                mkdir -p %%{buildroot}/usr/lib/%1$s %%{buildroot}/usr/share/%1$s
-                echo main > %%{buildroot}/usr/lib/%1$s/main
-                echo data > %%{buildroot}/usr/share/%1$s/data
-
-                %%files
-                /usr/lib/%1$s/main
-
-                %%files data
-                /usr/share/%1$s/data
-                """.formatted(name));
-        Path top = tmp.resolve("top-" + name);
-        run("rpmbuild", "-ba", "--quiet", "--define", "_topdir " + top, "--define", "debug_package %{nil}",
-                "--define", "_build_id_links none", spec.toString());
-        try (Stream<Path> files = Files.walk(top)) {
-            files.filter(p -> p.toString().endsWith(".rpm")).forEach(p -> RPMS.put(p.getFileName().toString(), p));
-        }
+        RPMS.putAll(TestPackages.rpmbuild(tmp, name, TestPackages.archWithNoarchData(name, "")));
     }
 
     private static String run(String... cmd) throws Exception {
