@@ -33,6 +33,7 @@ public final class BuildHandlers {
         h.put("build", new BuildTask(files, s.workRoot()));
         h.put("buildSRPMFromSCM", new BuildSrpmFromScm(s.allowed(), s.buildroots(), s.workRoot(),
                 s.topurl().toString()));
+        h.put("rebuildSRPM", new RebuildSrpm(files, s.buildroots(), s.workRoot()));
         h.put("buildArch", new BuildArch(files, s.buildroots(), s.workRoot()));
         h.put("tagBuild", new TagBuild());
         h.put("chainbuild", new ChainBuild());

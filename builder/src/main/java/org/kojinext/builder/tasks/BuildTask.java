@@ -20,7 +20,8 @@ import org.kojinext.protocol.KojiFault;
 /**
  * Koji's parent build task, build(src, target, opts), weight 0.2: finds the target and a repo of
  * its build tag (waiting for one in a waitrepo subtask), gets the SRPM (buildSRPMFromSCM subtask
- * for an SCM URL; an uploaded SRPM is taken as it is), opens the build, runs one buildArch subtask
+ * for an SCM URL; rebuildSRPM for an uploaded one unless the tag's rebuild_srpm is off), opens
+ * the build, runs one buildArch subtask
  * per arch, imports the result with host.completeBuild, and tags it with a tagBuild subtask.
  * Any failure after the build is opened marks it FAILED. A scratch build opens no build: its
  * files go to the owner's scratch directory and nothing is tagged.
@@ -99,9 +100,15 @@ public final class BuildTask implements TaskHandler {
             Map<String, Object> result = (Map<String, Object>) resultOf(task.waitAll(List.of(sub), null), sub);
             source = (Map<String, Object>) result.get("source");
             srpm = (String) result.get("srpm");
+        } else if (rebuildSrpm(s, buildTag, event, opts, scratch)) {
+            Map<String, Object> subOpts = new LinkedHashMap<>();
+            subOpts.put("repo_id", repoId);
+            subOpts.put("scratch", opts.get("scratch"));
+            int sub = subtask(task, "rebuildSRPM", List.of(src, buildTag, subOpts), "srpm", "noarch");
+            Map<String, Object> result = (Map<String, Object>) resultOf(task.waitAll(List.of(sub), null), sub);
+            source = (Map<String, Object>) result.get("source");
+            srpm = (String) result.get("srpm");
         } else {
-            // Koji rebuilds an uploaded SRPM first (rebuildSRPM) unless the tag says not to; Koji Next
-            // builds it as uploaded, as Koji does with rebuild_srpm off.
             srpm = src;
         }
         Path work = Files.createTempDirectory(createdRoot(), "build-" + task.id() + "-");
@@ -217,6 +224,22 @@ public final class BuildTask implements TaskHandler {
         out.put("brmap", brmap);
         out.put("logs", logs);
         return out;
+    }
+
+    /**
+     * Koji's rule for an uploaded SRPM: rebuilt unless the build tag's extra rebuild_srpm is false;
+     * a scratch build may say otherwise in its own opts.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean rebuildSrpm(KojiClient s, int buildTag, Integer event, Map<String, Object> opts,
+                                       boolean scratch) {
+        Map<String, Object> config = (Map<String, Object>) s.callKw("getBuildConfig", List.of(buildTag), eventKw(event));
+        Object extra = config.get("extra") instanceof Map<?, ?> e ? e.get("rebuild_srpm") : null;
+        boolean rebuild = extra == null || truthy(extra);
+        if (scratch && opts.get("rebuild_srpm") != null) {
+            rebuild = truthy(opts.get("rebuild_srpm"));
+        }
+        return rebuild;
     }
 
     /** Koji's getArchList: the tag's arches narrowed by the SRPM's BuildArch/ExclusiveArch/ExcludeArch. */

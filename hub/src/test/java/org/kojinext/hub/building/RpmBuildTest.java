@@ -57,7 +57,7 @@ class RpmBuildTest {
         admin.call("createTag", "rb-other");
         admin.call("packageListAdd", "rb-other", "rb-move", "kojiadmin");
         for (String pkg : List.of("rb-hello", "rb-broken", "rb-twice", "rb-move", "rb-chain-a", "rb-chain-b",
-                "rb-chain-c")) {
+                "rb-chain-c", "rb-upload")) {
             admin.call("packageListAdd", "rb-dest", pkg, "kojiadmin");
         }
         TestHosts.create(hub.jdbcUrl(), "rb-builder", "x86_64", 10.0, List.of("default", "createrepo"));
@@ -278,6 +278,29 @@ class RpmBuildTest {
         Object repoId = ((Map<String, Object>) request.get(4)).get("repo_id");
         Map<String, Object> repo = (Map<String, Object>) admin.call("repoInfo", repoId);
         assertThat((Integer) repo.get("create_event")).isGreaterThanOrEqualTo(changed);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUploadedSrpmIsRebuiltInABuildrootAndBuilt() throws Exception {
+        // As Koji's CLI does with a local SRPM: upload to cli-build/, then build from that path.
+        Path local = TestPackages.rpmbuild(tmp, "rb-upload", TestPackages.archWithNoarchData("rb-upload", ""))
+                .get("rb-upload-1.0-1.src.rpm");
+        new org.kojinext.protocol.Uploader(admin).upload(local, "cli-build/rb-upload", "rb-upload-1.0-1.src.rpm");
+        int task = (Integer) admin.call("build", "cli-build/rb-upload/rb-upload-1.0-1.src.rpm", "rb");
+        assertThat(finalState(task)).as(failure(task)).isEqualTo(2);
+        List<Map<String, Object>> children = (List<Map<String, Object>>) admin.call("getTaskChildren", task);
+        Map<String, Object> rebuild = children.stream().filter(c -> c.get("method").equals("rebuildSRPM")).findFirst()
+                .orElseThrow();
+        assertThat(rebuild.get("label")).isEqualTo("srpm");
+        Map<String, Object> result = (Map<String, Object>) admin.call("getTaskResult", rebuild.get("id"));
+        assertThat((String) result.get("srpm")).endsWith("/" + rebuild.get("id") + "/rb-upload-1.0-1.src.rpm");
+        assertThat(result.get("brootid")).isNotNull();
+        Map<String, Object> build = (Map<String, Object>) admin.call("getBuild", "rb-upload-1.0-1");
+        assertThat(build.get("state")).isEqualTo(1);
+        assertThat(build.get("source")).isEqualTo("rb-upload-1.0-1.src.rpm");
+        assertThat((List<Map<String, Object>>) admin.call("listRPMs", build.get("id"))).extracting(r -> r.get("arch"))
+                .containsExactlyInAnyOrder("src", "x86_64", "noarch");
     }
 
     @Test
