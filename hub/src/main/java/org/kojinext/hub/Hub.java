@@ -155,7 +155,7 @@ public final class Hub implements AutoCloseable {
                 new PackageListApi(tags, users),
                 new TagGroupApi(),
                 new BuildApi(users, changes),
-                new RpmApi(),
+                new RpmApi(volumes),
                 new ArchiveApi(),
                 new TaggingApi(tags, users, changes),
                 new BuildingApi(),

@@ -8,19 +8,41 @@ import java.util.Locale;
 import java.util.Map;
 import org.jooq.Condition;
 import org.kojinext.hub.builds.BuildStore;
+import org.kojinext.hub.builds.RpmHeaders;
 import org.kojinext.hub.builds.RpmStore;
 import org.kojinext.hub.builds.RpmWriter;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
 import org.kojinext.hub.rpc.MethodRegistry;
+import org.kojinext.hub.storage.Volumes;
 import org.kojinext.protocol.KojiFault;
 
 /** RPMs of builds (and, once external repos exist, of external repositories). */
 public final class RpmApi implements ApiModule {
+    private final Volumes volumes;
+
+    public RpmApi(Volumes volumes) {
+        this.volumes = volumes;
+    }
 
     @Override
     public void register(MethodRegistry.Declarer m) {
+        m.method("getRPMHeaders").param("rpmID", null).param("taskID", null).param("filepath", null)
+                .param("headers", null).param("strict", false)
+                .access(Access.anonymousRead())
+                .doc("Fields of an rpm's header by rpm tag name (case-insensitive): the rpm by id, or a file in a "
+                        + "task's directory (taskID and filepath). A missing rpm or file gives {} unless strict; an "
+                        + "unknown field name is an error. Koji Next answers only the fields named in headers.")
+                .handler((ctx, a) -> {
+                    if (a.get("headers") != null && !(a.get("headers") instanceof java.util.List)) {
+                        throw KojiFault.parameter("headers must be a list of header names");
+                    }
+                    Object filepath = a.get("filepath");
+                    return RpmHeaders.get(ctx.db(), volumes.defaultVolume(), a.get("rpmID"), a.integer("taskID"),
+                            filepath == null ? null : String.valueOf(filepath), (java.util.List<?>) a.get("headers"),
+                            a.bool("strict"));
+                });
         m.method("listRPMs").param("buildID", null).param("buildrootID", null).param("imageID", null)
                 .param("componentBuildrootID", null).param("hostID", null).param("arches", null)
                 .param("queryOpts", null).param("draft", null)

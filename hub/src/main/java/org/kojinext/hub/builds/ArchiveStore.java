@@ -3,6 +3,8 @@ package org.kojinext.hub.builds;
 import static org.kojinext.hub.db.jooq.Tables.ARCHIVEINFO;
 import static org.kojinext.hub.db.jooq.Tables.ARCHIVETYPES;
 import static org.kojinext.hub.db.jooq.Tables.BTYPE;
+import static org.kojinext.hub.db.jooq.Tables.BUILDROOT_ARCHIVES;
+import static org.kojinext.hub.db.jooq.Tables.STANDARD_BUILDROOT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.kojinext.hub.db.ExtraJson;
 import org.kojinext.hub.db.QueryOpts;
 import org.kojinext.hub.db.jooq.tables.records.ArchivetypesRecord;
@@ -49,15 +52,21 @@ public final class ArchiveStore {
     }
 
     /**
-     * Koji's list_archives. componentBuildrootID, hostID and imageID need buildroot_archives,
-     * standard_buildroot and archive_components; the types maven, win and image need their
-     * typed archive tables. Koji Next has none of these yet, so those filters fail.
+     * Koji's list_archives. imageID needs archive_components and the types maven, win and image
+     * their typed archive tables; Koji Next has none of these yet, so those filters fail.
      */
     public static Object list(DSLContext db, Filter f, QueryOpts opts) {
-        notYet(f.componentBuildrootID(), "componentBuildrootID", "buildroot_archives");
-        notYet(f.hostID(), "hostID", "standard_buildroot");
         notYet(f.imageID(), "imageID", "archive_components");
         List<Condition> where = new ArrayList<>();
+        if (f.componentBuildrootID() != null) {
+            // Archives installed in the buildroot (Koji adds their project flag; Koji Next answers the archive).
+            where.add(ARCHIVEINFO.ID.in(DSL.select(BUILDROOT_ARCHIVES.ARCHIVE_ID).from(BUILDROOT_ARCHIVES)
+                    .where(BUILDROOT_ARCHIVES.BUILDROOT_ID.eq(f.componentBuildrootID()))));
+        }
+        if (f.hostID() != null) {
+            where.add(ARCHIVEINFO.BUILDROOT_ID.in(DSL.select(STANDARD_BUILDROOT.BUILDROOT_ID).from(STANDARD_BUILDROOT)
+                    .where(STANDARD_BUILDROOT.HOST_ID.eq(f.hostID()))));
+        }
         if (f.buildID() != null) {
             where.add(ARCHIVEINFO.BUILD_ID.eq(f.buildID()));
         }

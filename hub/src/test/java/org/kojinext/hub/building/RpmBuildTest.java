@@ -116,6 +116,20 @@ class RpmBuildTest {
         List<Map<String, Object>> tagged = (List<Map<String, Object>>) admin.call("listTagged", "rb-dest");
         assertThat(tagged).extracting(b -> b.get("nvr")).contains("rb-hello-1.0-1");
 
+        // What koji rpminfo and list-buildroot ask of an imported rpm.
+        Map<String, Object> main = rpms.stream().filter(r -> r.get("arch").equals("x86_64")).findFirst().orElseThrow();
+        Map<String, Object> headers = (Map<String, Object>) admin.callKw("getRPMHeaders", List.of(),
+                Map.of("rpmID", main.get("id"), "headers", List.of("license", "Summary", "buildtime", "name")));
+        assertThat(headers).containsEntry("license", "MIT").containsEntry("Summary", "rb-hello")
+                .containsEntry("name", "rb-hello").containsEntry("buildtime", main.get("buildtime"));
+        assertThat((Map<String, Object>) admin.callKw("getRPMHeaders", List.of(), Map.of("rpmID", 999999,
+                "headers", List.of("license")))).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.callKw("getRPMHeaders", List.of(),
+                Map.of("rpmID", main.get("id"), "headers", List.of("no-such-tag"))))
+                .hasMessageContaining("No such rpm header field: no-such-tag");
+        assertThat((List<Object>) admin.callKw("listArchives", List.of(),
+                Map.of("componentBuildrootID", main.get("buildroot_id")))).isEmpty();
+
         // Published: a repo of the build tag (which inherits rb-dest) made after the tagging, with
         // sources, lists all three with the SHA-256 the database holds.
         Map<String, Object> repo = WaitForRepo.after(admin, "rb-build", Map.of("src", true));
