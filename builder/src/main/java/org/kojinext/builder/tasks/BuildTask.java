@@ -187,7 +187,8 @@ public final class BuildTask implements TaskHandler {
                     Map.of("repo_id", repoId)), arch, taskArch));
             keepSrpm = false;
         }
-        List<Object> results = task.waitAll(new ArrayList<>(subtasks.values()), null);
+        // Koji's failany (kojid's build_arch_can_fail is off by default): one failed arch ends the build.
+        List<Object> results = task.waitAll(new ArrayList<>(subtasks.values()), null, true);
         List<Object> rpms = new ArrayList<>();
         Map<String, Object> brmap = new LinkedHashMap<>();
         Map<String, List<Object>> logs = new LinkedHashMap<>();

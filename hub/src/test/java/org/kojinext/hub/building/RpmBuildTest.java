@@ -183,6 +183,26 @@ class RpmBuildTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void oneFailedArchEndsTheBuildAtOnceAndCancelsTheOtherArches() throws Exception {
+        // i686 has no builder here, so without Koji's failany the build would wait for it forever.
+        admin.callKw("createTag", List.of("rb-multi-build"), Map.of("arches", "x86_64 i686"));
+        admin.call("createBuildTarget", "rb-multi", "rb-multi-build", "rb-dest");
+        admin.call("packageListAdd", "rb-dest", "rb-failany", "kojiadmin");
+        String url = gitRepo("rb-failany", TestPackages.archWithNoarchData("rb-failany", "exit 3"));
+        int task = (Integer) admin.call("build", url, "rb-multi");
+        assertThat(finalState(task)).isEqualTo(5);
+        assertThat(failure(task)).contains("rpmbuild exit");
+        List<Map<String, Object>> arches = ((List<Map<String, Object>>) admin.call("getTaskChildren", task)).stream()
+                .filter(c -> c.get("method").equals("buildArch")).toList();
+        assertThat(arches).extracting(c -> c.get("label")).containsExactlyInAnyOrder("x86_64", "i686");
+        Map<String, Object> i686 = arches.stream().filter(c -> c.get("label").equals("i686")).findFirst().orElseThrow();
+        assertThat(i686.get("arch")).isEqualTo("i386");
+        assertThat(i686.get("state")).as("canceled").isEqualTo(3);
+        assertThat(((Map<String, Object>) admin.call("getBuild", "rb-failany-1.0-1")).get("state")).isEqualTo(3);
+    }
+
+    @Test
     void aSecondBuildOfTheSameNvrFailsAndLeavesTheFirstAlone() throws Exception {
         String url = gitRepo("rb-twice", TestPackages.archWithNoarchData("rb-twice", ""));
         int first = (Integer) admin.call("build", url, "rb");
