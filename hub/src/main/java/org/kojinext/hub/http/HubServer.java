@@ -79,8 +79,13 @@ public final class HubServer implements AutoCloseable {
                 cfg.routes.addHttpHandler(verb, PATH, HubServer::methodNotAllowed);
             }
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                ctx.status(500).contentType("text/plain").result("Internal server error");
                 org.slf4j.LoggerFactory.getLogger(HubServer.class).error("unhandled error", e);
+                try {
+                    ctx.status(500).contentType("text/plain").result("Internal server error");
+                } catch (IllegalStateException gone) {
+                    // The response was recycled (its client went away): there is no one left to tell,
+                    // and throwing here would make Javalin report the failure again, in a loop.
+                }
             });
         });
         app.start();
