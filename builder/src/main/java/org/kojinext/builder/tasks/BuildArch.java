@@ -1,14 +1,10 @@
 package org.kojinext.builder.tasks;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.kojinext.builder.HubFiles;
 import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
@@ -18,7 +14,6 @@ import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiArches;
 import org.kojinext.protocol.KojiFault;
-import org.kojinext.protocol.Uploader;
 
 /**
  * Koji's buildArch(pkg, root, arch, keep_srpm, opts), weight 1.5: rebuilds the SRPM for one arch
@@ -57,111 +52,62 @@ public final class BuildArch implements TaskHandler {
         Map<String, Object> repo = (Map<String, Object>) task.session().callKw("repoInfo", List.of(opts.get("repo_id")),
                 Map.of("strict", true));
         int repoId = ((Number) opts.get("repo_id")).intValue();
-        String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
-        Uploader uploader = new Uploader(task.session()).overwrite(true);
-        Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
         BuildrootProvider buildroot = null;
         List<Path> logs = new ArrayList<>();
         // A noarch build runs in a buildroot of this host's arch, as kojid's find_arch picks.
         String brArch = arch.equals("noarch") ? KojiArches.machine() : KojiArches.canon(arch);
-        try (BuildrootRecord record = BuildrootRecord.open(task, repoId, brArch)) {
-            buildroot = buildroots.create(new BuildrootFactory.Spec((String) repo.get("tag_name"), repoId, record.id(),
-                    brArch, files.topurl().toString()));
-            Path srpm = files.fetch("work/" + pkg, work.resolve("srpm"));
-            SrpmHeader h = SrpmHeader.read(srpm, work);
-            if (!h.sourcePackage()) {
-                throw new KojiFault(FaultCode.BUILD, "not a source package");
-            }
-            record.state("WAITING");
-            buildroot.prepare(work.resolve("buildroot"));
-            record.state("BUILDING");
-            BuildrootProvider.Output out;
+        try (TaskWork work = TaskWork.open(task, workRoot);
+             BuildrootRecord record = BuildrootRecord.open(task, repoId, brArch)) {
             try {
-                out = buildroot.rebuild(srpm, arch);
-            } catch (KojiFault f) {
-                logs.addAll(logsUnder(work.resolve("buildroot")));
-                throw f;
-            }
-            logs.addAll(out.logs());
-            Map<String, Object> result = new LinkedHashMap<>();
-            List<Object> rpms = new ArrayList<>();
-            for (Path rpm : out.rpms()) {
-                rpms.add(upload(uploader, uploadDir, rpm));
-            }
-            List<Object> srpms = new ArrayList<>();
-            if (keepSrpm) {
-                // mock leaves the SRPM it rebuilt; rpmbuild --rebuild does not, so the input is kept.
-                List<Path> made = out.srpms().isEmpty() ? List.of(srpm) : out.srpms();
-                if (made.size() > 1) {
-                    throw new KojiFault(FaultCode.BUILD, "multiple srpm files found for task " + task.id());
+                buildroot = buildroots.create(new BuildrootFactory.Spec((String) repo.get("tag_name"), repoId,
+                        record.id(), brArch, files.topurl().toString()));
+                Path srpm = files.fetch("work/" + pkg, work.resolve("srpm"));
+                SrpmHeader h = SrpmHeader.read(srpm, work.dir());
+                if (!h.sourcePackage()) {
+                    throw new KojiFault(FaultCode.BUILD, "not a source package");
                 }
-                srpms.add(upload(uploader, uploadDir, made.get(0)));
-            }
-            result.put("rpms", rpms);
-            result.put("srpms", srpms);
-            result.put("logs", uploadLogs(uploader, uploadDir, logs));
-            result.put("brootid", record.id());
-            return result;
-        } catch (KojiFault f) {
-            List<Object> sent = uploadQuietly(uploader, uploadDir, logs);
-            String where = sent.stream().map(String::valueOf).filter(p -> p.endsWith("/build.log")).findFirst()
-                    .map(p -> "; build log: " + files.url("work/" + p)).orElse("");
-            throw new KojiFault(f.code(), f.getMessage() + where);
-        } catch (Exception e) {
-            uploadQuietly(uploader, uploadDir, logs);
-            throw e;
-        } finally {
-            if (buildroot != null) {
-                buildroot.cleanup();
-            }
-            deleteTree(work);
-        }
-    }
-
-    /** Uploads file to dir and returns its path under work/, as Koji's task results name files. */
-    private static String upload(Uploader uploader, String dir, Path file) {
-        String name = file.getFileName().toString();
-        uploader.upload(file, dir, name);
-        return dir + "/" + name;
-    }
-
-    private static List<Object> uploadQuietly(Uploader uploader, String dir, List<Path> logs) {
-        try {
-            return uploadLogs(uploader, dir, logs);
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private static List<Object> uploadLogs(Uploader uploader, String dir, List<Path> logs) {
-        List<Object> names = new ArrayList<>();
-        for (Path log : logs) {
-            String name = dir + "/" + log.getFileName();
-            if (Files.isRegularFile(log) && !names.contains(name)) {
-                uploader.upload(log, dir, log.getFileName().toString());
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
-    private static List<Path> logsUnder(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir, 2)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p)).toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                record.state("WAITING");
+                buildroot.prepare(work.resolve("buildroot"));
+                record.state("BUILDING");
+                BuildrootProvider.Output out;
+                try {
+                    out = buildroot.rebuild(srpm, arch);
+                } catch (KojiFault f) {
+                    logs.addAll(TaskWork.logsUnder(work.resolve("buildroot")));
+                    throw f;
+                }
+                logs.addAll(out.logs());
+                Map<String, Object> result = new LinkedHashMap<>();
+                List<Object> rpms = new ArrayList<>();
+                for (Path rpm : out.rpms()) {
+                    rpms.add(work.upload(rpm));
+                }
+                List<Object> srpms = new ArrayList<>();
+                if (keepSrpm) {
+                    // mock leaves the SRPM it rebuilt; rpmbuild --rebuild does not, so the input is kept.
+                    List<Path> made = out.srpms().isEmpty() ? List.of(srpm) : out.srpms();
+                    if (made.size() > 1) {
+                        throw new KojiFault(FaultCode.BUILD, "multiple srpm files found for task " + task.id());
+                    }
+                    srpms.add(work.upload(made.get(0)));
+                }
+                result.put("rpms", rpms);
+                result.put("srpms", srpms);
+                result.put("logs", work.uploadLogs(logs));
+                result.put("brootid", record.id());
+                return result;
+            } catch (KojiFault f) {
+                List<Object> sent = work.uploadLogsQuietly(logs);
+                String where = sent.stream().map(String::valueOf).filter(p -> p.endsWith("/build.log")).findFirst()
+                        .map(p -> "; build log: " + files.url("work/" + p)).orElse("");
+                throw new KojiFault(f.code(), f.getMessage() + where);
+            } catch (Exception e) {
+                work.uploadLogsQuietly(logs);
+                throw e;
+            } finally {
+                if (buildroot != null) {
+                    buildroot.cleanup();
+                }
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.kojinext.builder.tasks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,9 +110,8 @@ public final class BuildTask implements TaskHandler {
         } else {
             srpm = src;
         }
-        Path work = Files.createTempDirectory(createdRoot(), "build-" + task.id() + "-");
-        try {
-            SrpmHeader h = SrpmHeader.read(files.fetch("work/" + srpm, work), work);
+        try (TaskWork work = TaskWork.open(task, workRoot)) {
+            SrpmHeader h = SrpmHeader.read(files.fetch("work/" + srpm, work.dir()), work.dir());
             if (!h.sourcePackage()) {
                 throw new KojiFault(FaultCode.BUILD, srpm + " is not a source package");
             }
@@ -171,8 +169,6 @@ public final class BuildTask implements TaskHandler {
                 task.waitAll(List.of(sub), null);
             }
             return null;
-        } finally {
-            Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -322,8 +318,4 @@ public final class BuildTask implements TaskHandler {
         return state >= 0 && state < names.size() ? names.get(state) : String.valueOf(state);
     }
 
-    private Path createdRoot() throws java.io.IOException {
-        Files.createDirectories(workRoot);
-        return workRoot;
-    }
 }

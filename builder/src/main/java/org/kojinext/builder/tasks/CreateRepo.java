@@ -13,7 +13,6 @@ import org.kojinext.builder.Commands;
 import org.kojinext.builder.TaskContext;
 import org.kojinext.builder.TaskHandler;
 import org.kojinext.protocol.KojiFault;
-import org.kojinext.protocol.Uploader;
 
 /**
  * Koji's createrepo(repo_id, arch, oldrepo), weight 1.5: createrepo_c over the arch's pkglist in
@@ -63,11 +62,7 @@ public final class CreateRepo implements TaskHandler {
                     ? "Repo directory missing: " + repodir : "No access to repos dir " + topdir.resolve("repos"));
         }
         Path groupdata = toprepodir.resolve("groups/comps.xml");
-        Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
-        String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
-        Uploader uploader = new Uploader(task.session()).overwrite(true);
-        try {
+        try (TaskWork work = TaskWork.open(task, workRoot)) {
             Path outdir = work.resolve("repo");
             Path datadir = outdir.resolve("repodata");
             Files.createDirectories(outdir);
@@ -82,13 +77,13 @@ public final class CreateRepo implements TaskHandler {
                 cmd.addAll(List.of("-g", groupdata.toString()));
             }
             cmd.add(empty ? outdir.toString() : repodir.toString());
-            run(cmd, work, work.resolve("createrepo.log"), uploader, uploadDir, "failed to create repo");
+            run(cmd, work, work.resolve("createrepo.log"), "failed to create repo");
             Map<String, Object> at = new java.util.LinkedHashMap<>();
             at.put("event", rinfo.get("create_event"));
             List<Map<String, Object>> external = (List<Map<String, Object>>) task.session().callKw(
                     "getExternalRepoList", List.of(rinfo.get("tag_id")), at);
             if (!external.isEmpty()) {
-                merge(external, arch, repodir, groupdata, work, outdir, uploader, uploadDir, repoId);
+                merge(external, arch, repodir, groupdata, work, outdir, repoId);
             } else if (empty) {
                 Files.writeString(datadir.resolve("EMPTY_REPO"),
                         "This repo is empty because its tag has no content for this arch\n");
@@ -96,19 +91,17 @@ public final class CreateRepo implements TaskHandler {
             List<Object> files = new ArrayList<>();
             try (var list = Files.list(datadir)) {
                 for (Path f : list.sorted().toList()) {
-                    uploader.upload(f, uploadDir, f.getFileName().toString());
+                    work.upload(f);
                     files.add(f.getFileName().toString());
                 }
             }
-            return List.of(uploadDir, files);
-        } finally {
-            deleteTree(work);
+            return List.of(work.uploadDir(), files);
         }
     }
 
     /** kojid's merge_repos: the local repodata first, then each external repository for this arch. */
-    private void merge(List<Map<String, Object>> external, String arch, Path repodir, Path groupdata, Path work,
-                       Path outdir, Uploader uploader, String uploadDir, int repoId) throws Exception {
+    private void merge(List<Map<String, Object>> external, String arch, Path repodir, Path groupdata, TaskWork work,
+                       Path outdir, int repoId) throws Exception {
         Path mergerepo = tool("mergerepo_c");
         List<String> modes = external.stream().map(r -> String.valueOf(r.getOrDefault("merge_mode", "koji")))
                 .distinct().toList();
@@ -140,14 +133,14 @@ public final class CreateRepo implements TaskHandler {
             }
             cmd.addAll(List.of("-r", String.valueOf(r.get("url")).replace("$arch", arch)));
         }
-        run(cmd, work, work.resolve("mergerepos.log"), uploader, uploadDir, "failed to merge repos");
+        run(cmd, work, work.resolve("mergerepos.log"), "failed to merge repos");
     }
 
-    private static void run(List<String> cmd, Path work, Path log, Uploader uploader, String uploadDir, String what)
+    private static void run(List<String> cmd, TaskWork work, Path log, String what)
             throws IOException, InterruptedException {
-        int rc = Commands.run(cmd, work, Map.of("PATH", Commands.SAFE_PATH, "TMPDIR", work.toString(), "LANG", "C"),
-                log, TIMEOUT);
-        uploader.upload(log, uploadDir, log.getFileName().toString());
+        Map<String, String> env = Map.of("PATH", Commands.SAFE_PATH, "TMPDIR", work.dir().toString(), "LANG", "C");
+        int rc = Commands.run(cmd, work.dir(), env, log, TIMEOUT);
+        work.upload(log);
         if (rc != 0) {
             String tail = Commands.tail(log, 1).replace('\n', ' ').strip();
             throw KojiFault.generic(what + ": " + cmd.get(0) + " exited with " + rc + (tail.isEmpty() ? "" : ": " + tail));
@@ -167,14 +160,4 @@ public final class CreateRepo implements TaskHandler {
         return s;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

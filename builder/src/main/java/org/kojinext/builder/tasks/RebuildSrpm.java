@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.kojinext.builder.buildroot.BuildrootRecord;
 import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiArches;
 import org.kojinext.protocol.KojiFault;
-import org.kojinext.protocol.Uploader;
 
 /**
  * Koji's rebuildSRPM(srpm, build_tag, opts), weight 1.0: an uploaded SRPM is unpacked and built
@@ -57,51 +55,51 @@ public final class RebuildSrpm implements TaskHandler {
         int repoId = repoNumber.intValue();
         Map<String, Object> repo = (Map<String, Object>) task.session().callKw("repoInfo", List.of(repoId),
                 Map.of("strict", true));
-        String uploadDir = "tasks/" + (task.id() % 10000) + "/" + task.id();
-        Uploader uploader = new Uploader(task.session()).overwrite(true);
-        Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, "task-" + task.id() + "-");
         String arch = KojiArches.machine();
         BuildrootProvider buildroot = null;
         List<Path> logs = new ArrayList<>();
-        try (BuildrootRecord record = BuildrootRecord.open(task, repoId, arch)) {
-            buildroot = buildroots.create(new BuildrootFactory.Spec((String) repo.get("tag_name"), repoId, record.id(),
-                    arch, files.topurl().toString()));
-            Path input = files.fetch("work/" + srpmPath, work.resolve("input"));
-            Path unpacked = unpack(input, work.resolve("unpacked"), work.resolve("unpack.log"));
-            logs.add(work.resolve("unpack.log"));
-            buildroot.prepare(work.resolve("buildroot"));
-            record.state("BUILDING");
-            BuildrootProvider.Output out = buildroot.buildSrpm(spec(unpacked), unpacked.resolve("SOURCES"));
-            logs.addAll(out.logs());
-            Path srpm = out.srpm();
-            SrpmHeader h = SrpmHeader.read(srpm, work);
-            String expected = h.name() + "-" + h.version() + "-" + h.release() + ".src.rpm";
-            if (!expected.equals(srpm.getFileName().toString())) {
-                throw new KojiFault(FaultCode.BUILD, "srpm name mismatch: " + expected + " != " + srpm.getFileName());
-            }
-            uploader.upload(srpm, uploadDir, expected);
-            List<Object> logNames = new ArrayList<>();
-            for (Path log : logs) {
-                if (Files.isRegularFile(log) && !logNames.contains(uploadDir + "/" + log.getFileName())) {
-                    uploader.upload(log, uploadDir, log.getFileName().toString());
-                    logNames.add(uploadDir + "/" + log.getFileName());
+        try (TaskWork work = TaskWork.open(task, workRoot);
+             BuildrootRecord record = BuildrootRecord.open(task, repoId, arch)) {
+            try {
+                buildroot = buildroots.create(new BuildrootFactory.Spec((String) repo.get("tag_name"), repoId,
+                        record.id(), arch, files.topurl().toString()));
+                Path input = files.fetch("work/" + srpmPath, work.resolve("input"));
+                logs.add(work.resolve("unpack.log"));
+                Path unpacked = unpack(input, work.resolve("unpacked"), work.resolve("unpack.log"));
+                buildroot.prepare(work.resolve("buildroot"));
+                record.state("BUILDING");
+                BuildrootProvider.Output out;
+                try {
+                    out = buildroot.buildSrpm(spec(unpacked), unpacked.resolve("SOURCES"));
+                } catch (KojiFault f) {
+                    logs.addAll(TaskWork.logsUnder(work.resolve("buildroot")));
+                    throw f;
+                }
+                logs.addAll(out.logs());
+                Path srpm = out.srpm();
+                SrpmHeader h = SrpmHeader.read(srpm, work.dir());
+                String expected = h.name() + "-" + h.version() + "-" + h.release() + ".src.rpm";
+                if (!expected.equals(srpm.getFileName().toString())) {
+                    throw new KojiFault(FaultCode.BUILD, "srpm name mismatch: " + expected + " != "
+                            + srpm.getFileName());
+                }
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("source", expected);
+                source.put("url", expected);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("srpm", work.upload(srpm, expected));
+                result.put("logs", work.uploadLogs(logs));
+                result.put("brootid", record.id());
+                result.put("source", source);
+                return result;
+            } catch (Exception e) {
+                work.uploadLogsQuietly(logs);
+                throw e;
+            } finally {
+                if (buildroot != null) {
+                    buildroot.cleanup();
                 }
             }
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("source", expected);
-            source.put("url", expected);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("srpm", uploadDir + "/" + expected);
-            result.put("logs", logNames);
-            result.put("brootid", record.id());
-            result.put("source", source);
-            return result;
-        } finally {
-            if (buildroot != null) {
-                buildroot.cleanup();
-            }
-            deleteTree(work);
         }
     }
 
@@ -129,14 +127,4 @@ public final class RebuildSrpm implements TaskHandler {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
