@@ -29,6 +29,7 @@ public final class KojiClient {
     private final HttpTransport transport;
     private final DecodeLimits limits;
     private final int retries;
+    private final Duration retryInterval;
 
     private Integer sessionId;
     private String sessionKey;
@@ -42,6 +43,41 @@ public final class KojiClient {
         this.transport = b.transport != null ? b.transport : JdkHttpTransport.withConnectTimeout(b.timeout);
         this.limits = b.limits;
         this.retries = b.retries;
+        this.retryInterval = b.retryInterval;
+    }
+
+    private KojiClient(KojiClient from, Encoding encoding, int retries) {
+        this.url = from.url;
+        this.encoding = encoding;
+        this.timeout = from.timeout;
+        this.transport = from.transport;
+        this.limits = from.limits;
+        this.retries = retries;
+        this.retryInterval = from.retryInterval;
+        this.sessionId = from.sessionId;
+        this.sessionKey = from.sessionKey;
+        this.callnum = from.callnum;
+        this.lastHeaders = from.lastHeaders;
+    }
+
+    /**
+     * The same session in another encoding, continuing its callnum: a client that learns from a
+     * first reply that the hub speaks JSON-RPC switches without logging in again. Use only the
+     * returned client from then on.
+     */
+    public KojiClient withEncoding(Encoding other) {
+        return other == encoding ? this : new KojiClient(this, other, retries);
+    }
+
+    /**
+     * The same session with another retry count: Koji retries only once logged in, so a client
+     * logs in without retries and continues with them.
+     */
+    public KojiClient withRetries(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("retries < 0");
+        }
+        return count == retries ? this : new KojiClient(this, encoding, count);
     }
 
     public static Builder builder(URI url) {
@@ -211,6 +247,10 @@ public final class KojiClient {
         // first one did reach the hub and wrote, the hub refuses the repeat with RetryError.
         for (int attempt = 0; resp == null; attempt++) {
             try {
+                // Koji's rule: the first retry is immediate, later ones wait retry_interval.
+                if (attempt > 1 && !retryInterval.isZero()) {
+                    Thread.sleep(retryInterval);
+                }
                 resp = transport.post(target, contentType, headers, body, timeout);
             } catch (IOException e) {
                 if (attempt >= retries) {
@@ -243,6 +283,7 @@ public final class KojiClient {
         private HttpTransport transport;
         private DecodeLimits limits = new DecodeLimits(256, Integer.MAX_VALUE - 16, Integer.MAX_VALUE);
         private int retries = 2;
+        private Duration retryInterval = Duration.ZERO;
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url);
@@ -267,6 +308,15 @@ public final class KojiClient {
                 throw new IllegalArgumentException("retries < 0");
             }
             this.retries = retries;
+            return this;
+        }
+
+        /** The wait before each retry after the first, which is immediate (Koji's retry_interval). */
+        public Builder retryInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("retry interval < 0");
+            }
+            this.retryInterval = interval;
             return this;
         }
 

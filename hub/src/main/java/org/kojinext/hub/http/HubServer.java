@@ -22,6 +22,7 @@ import org.kojinext.hub.storage.Volumes;
  */
 public final class HubServer implements AutoCloseable {
     public static final String PATH = "/kojihub";
+    public static final String ACCEPT_POST = "text/xml, application/json";
     /** Pending connections the kernel may queue for us (capped by net.core.somaxconn). */
     private static final int ACCEPT_QUEUE = 1024;
 
@@ -68,6 +69,8 @@ public final class HubServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 requests.increment();
                 ctx.header("Koji-Version", IntrospectionApi.KOJI_VERSION);
+                // Tells a client that this hub also speaks JSON-RPC (Koji's hub never says so).
+                ctx.header("Accept-Post", ACCEPT_POST);
             });
             cfg.routes.post(PATH, endpoint::handle);
             for (HandlerType verb : new HandlerType[] {HandlerType.GET, HandlerType.HEAD}) {

@@ -1,0 +1,103 @@
+package org.kojinext.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.kojinext.hub.testing.TestHub;
+
+/**
+ * Runs CLI command lines against a hub in the test's JVM, as a user whose {@code ~/.koji/config}
+ * names that hub: profile {@code koji}, logged in as kojiadmin with a password.
+ */
+public final class CliHarness {
+    private final Path etc;
+    private final Path home;
+    private final String server;
+
+    public record Result(int status, String out, String err) {
+        /** Standard output and error together, for messages. */
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    private CliHarness(Path etc, Path home, String server) {
+        this.etc = etc;
+        this.home = home;
+        this.server = server;
+    }
+
+    /** A user of {@code hub} who logs in as kojiadmin. */
+    public static CliHarness admin(TestHub hub) {
+        return user(hub, "kojiadmin", TestHub.ADMIN_PASSWORD);
+    }
+
+    /** A user of {@code hub} with these credentials in the koji profile. */
+    public static CliHarness user(TestHub hub, String user, String password) {
+        CliHarness h = empty(hub.url().toString());
+        h.writeConfig("[koji]\nserver = " + hub.url() + "\nweburl = http://127.0.0.1/koji\n"
+                + "topurl = " + hub.url().resolve("/kojifiles") + "\n"
+                + "authtype = password\nuser = " + user + "\npassword = " + password + "\n");
+        return h;
+    }
+
+    /** A user with no configuration at all. */
+    public static CliHarness empty(String server) {
+        try {
+            Path root = Files.createTempDirectory("kojinext-cli");
+            Path etc = Files.createDirectories(root.resolve("etc"));
+            Path home = Files.createDirectories(root.resolve("home"));
+            return new CliHarness(etc, home, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path etc() {
+        return etc;
+    }
+
+    public String server() {
+        return server;
+    }
+
+    /** Writes {@code ~/.koji/config}. */
+    public void writeConfig(String text) {
+        write(home.resolve(".koji/config"), text);
+    }
+
+    public void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    public Result runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            CliEnv env = new CliEnv(etc, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                    o, e, false);
+            int status = KojiNextCli.run(env, args);
+            return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
