@@ -5,6 +5,14 @@ import org.kojinext.cli.commands.connection.CallCommand;
 import org.kojinext.cli.commands.connection.HelloCommand;
 import org.kojinext.cli.commands.connection.ListApiCommand;
 import org.kojinext.cli.commands.connection.VersionCommand;
+import org.kojinext.cli.commands.tasks.BuildCommand;
+import org.kojinext.cli.commands.tasks.CancelCommand;
+import org.kojinext.cli.commands.tasks.ChainBuildCommand;
+import org.kojinext.cli.commands.tasks.ListTasksCommand;
+import org.kojinext.cli.commands.tasks.ResubmitCommand;
+import org.kojinext.cli.commands.tasks.TaskinfoCommand;
+import org.kojinext.cli.commands.tasks.WatchLogsCommand;
+import org.kojinext.cli.commands.tasks.WatchTaskCommand;
 
 /** Every command, grouped as the issue lists them. One line per command. */
 final class Commands {
@@ -13,7 +21,16 @@ final class Commands {
             HelloCommand.class,
             VersionCommand.class,
             ListApiCommand.class,
-            CallCommand.class
+            CallCommand.class,
+            // building and tasks
+            BuildCommand.class,
+            ChainBuildCommand.class,
+            WatchTaskCommand.class,
+            WatchLogsCommand.class,
+            ListTasksCommand.class,
+            TaskinfoCommand.class,
+            CancelCommand.class,
+            ResubmitCommand.class
     );
 
     private Commands() {
