@@ -104,6 +104,11 @@ public final class TaskWatch {
                 see(id, 0, null);
             }
         }
+        if (allDone()) {
+            // Nothing will change: the subtasks are asked for once, as Koji's first round does.
+            poll(roots);
+            return;
+        }
         while (!allDone()) {
             Map<String, Object> e = events.take();
             int id = ((Number) e.get("id")).intValue();
