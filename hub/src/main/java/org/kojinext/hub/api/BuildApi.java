@@ -132,6 +132,12 @@ public final class BuildApi implements ApiModule {
                         + "min_ref_age applies to buildroot use, which Koji Next does not record yet.")
                 .handler((ctx, a) -> BuildWriter.delete(ctx.db(), a.get("build"), a.bool("strict"),
                         ctx.event(), ctx.userId()));
+        m.method("cancelBuild").param("buildID").param("strict", false)
+                .access(Access.loggedIn())
+                .doc("Cancel a BUILDING build (its owner or an admin) and the task that builds it. True if it was "
+                        + "canceled; false if it was not BUILDING, or is missing and strict is false.")
+                .handler((ctx, a) -> BuildWriter.cancel(ctx.db(), a.get("buildID"), a.bool("strict"), ctx.userId(),
+                        ctx.hasPerm("admin")));
         m.method("setBuildOwner").param("build").param("user")
                 .access(Access.admin())
                 .doc("Change a build's owner.")

@@ -179,6 +179,33 @@ public final class BuildWriter {
         return true;
     }
 
+    /**
+     * Koji's cancelBuild: a BUILDING build becomes CANCELED, and its task tree is canceled with it
+     * (the task's cancel leaves the build alone, as it is no longer BUILDING). Only its owner or an
+     * admin may; any other state answers false, as does a missing build unless {@code strict}.
+     */
+    public static boolean cancel(DSLContext db, Object buildInfo, boolean strict, int callerId, boolean admin) {
+        Map<String, Object> build = BuildStore.resolve(db, buildInfo, strict);
+        if (build == null) {
+            return false;
+        }
+        if (!Integer.valueOf(callerId).equals(build.get("owner_id")) && !admin) {
+            throw KojiFault.notAllowed("Cannot cancel build, not owner");
+        }
+        int changed = db.update(BUILD)
+                .set(BUILD.STATE, BuildState.CANCELED.code())
+                .set(BUILD.COMPLETION_TIME, BuildStore.now())
+                .where(BUILD.ID.eq((Integer) build.get("id")), BUILD.STATE.eq(BuildState.BUILDING.code()))
+                .execute();
+        if (changed == 0) {
+            return false;
+        }
+        if (build.get("task_id") instanceof Integer taskId) {
+            org.kojinext.hub.tasks.TaskWriter.cancelFull(db, taskId, false);
+        }
+        return true;
+    }
+
     /** setBuildOwner: the build and user must exist. */
     public static void setOwner(DSLContext db, Object buildInfo, int userId) {
         Map<String, Object> build = BuildStore.resolve(db, buildInfo, true);

@@ -387,6 +387,22 @@ class BuildImportTest {
     }
 
     @Test
+    void cancelBuildCancelsABuildingBuildAndItsTask() {
+        int task = openTask();
+        int build = initBuild(task, "imp-cancel");
+        admin.callKw("createUser", List.of("not-the-owner"), Map.of("password", "pw1"));
+        KojiClient other = hub.client(Encoding.XML);
+        other.login("not-the-owner", "pw1");
+        assertThat(fault(() -> other.call("cancelBuild", build)).getMessage()).isEqualTo("Cannot cancel build, not owner");
+        assertThat(admin.call("cancelBuild", "imp-cancel-1.0-1")).isEqualTo(true);
+        assertThat(((Map<?, ?>) admin.call("getBuild", build)).get("state")).isEqualTo(4);
+        assertThat(((Map<?, ?>) admin.call("getTaskInfo", task)).get("state")).isEqualTo(3);
+        assertThat(admin.call("cancelBuild", build)).isEqualTo(false);
+        assertThat(admin.call("cancelBuild", "no-such-1-1")).isEqualTo(false);
+        assertThat(fault(() -> admin.call("cancelBuild", "no-such-1-1", true)).getMessage()).contains("no-such-1-1");
+    }
+
+    @Test
     void initBuildChecksItsData() {
         int task = openTask();
         assertThat(fault(() -> host.call("host.initBuild", Map.of("task_id", task, "version", "1", "release", "1",
