@@ -1,10 +1,25 @@
 package org.kojinext.cli;
 
 import java.util.List;
+import org.kojinext.cli.commands.builds.BuildinfoCommand;
+import org.kojinext.cli.commands.builds.DownloadBuildCommand;
+import org.kojinext.cli.commands.builds.LatestBuildCommand;
+import org.kojinext.cli.commands.builds.ListBuildsCommand;
+import org.kojinext.cli.commands.builds.ListTaggedCommand;
+import org.kojinext.cli.commands.builds.MoveBuildCommand;
+import org.kojinext.cli.commands.builds.TagBuildCommand;
+import org.kojinext.cli.commands.builds.UntagBuildCommand;
 import org.kojinext.cli.commands.connection.CallCommand;
 import org.kojinext.cli.commands.connection.HelloCommand;
 import org.kojinext.cli.commands.connection.ListApiCommand;
 import org.kojinext.cli.commands.connection.VersionCommand;
+import org.kojinext.cli.commands.history.DownloadTaskCommand;
+import org.kojinext.cli.commands.history.ImportCommand;
+import org.kojinext.cli.commands.history.ListHistoryCommand;
+import org.kojinext.cli.commands.repos.RegenRepoCommand;
+import org.kojinext.cli.commands.repos.RepoinfoCommand;
+import org.kojinext.cli.commands.repos.RequestRepoCommand;
+import org.kojinext.cli.commands.repos.WaitRepoCommand;
 import org.kojinext.cli.commands.tasks.BuildCommand;
 import org.kojinext.cli.commands.tasks.CancelCommand;
 import org.kojinext.cli.commands.tasks.ChainBuildCommand;
@@ -30,7 +45,23 @@ final class Commands {
             ListTasksCommand.class,
             TaskinfoCommand.class,
             CancelCommand.class,
-            ResubmitCommand.class
+            ResubmitCommand.class,
+            // builds, repositories, history, import and download
+            ListBuildsCommand.class,
+            BuildinfoCommand.class,
+            LatestBuildCommand.class,
+            ListTaggedCommand.class,
+            TagBuildCommand.class,
+            UntagBuildCommand.class,
+            MoveBuildCommand.class,
+            RegenRepoCommand.class,
+            WaitRepoCommand.class,
+            RequestRepoCommand.class,
+            RepoinfoCommand.class,
+            ListHistoryCommand.class,
+            ImportCommand.class,
+            DownloadBuildCommand.class,
+            DownloadTaskCommand.class
     );
 
     private Commands() {

@@ -112,6 +112,13 @@ public final class RpmApi implements ApiModule {
                         + "(md5 and sha256 by default). Koji Next answers from stored checksums only (as with "
                         + "cacheonly): a checksum not stored is None, since it has no files to compute it from.")
                 .handler((ctx, a) -> RpmWriter.checksums(ctx.db(), a.get("rpm_id"), a.get("checksum_types")));
+        m.method("importRPM").param("path").param("basename")
+                .access(Access.admin())
+                .doc("Import an rpm uploaded to work/<path>/<basename> into the build its srpm names; an srpm "
+                        + "creates its build (COMPLETE) when there is none. The file moves into the build's directory "
+                        + "and its signature header is recorded. Returns the rpm as getRPM does.")
+                .handler((ctx, a) -> org.kojinext.hub.builds.RpmFileImport.importRpm(ctx.db(),
+                        volumes.defaultVolume(), a.get("path"), a.get("basename"), ctx.event(), ctx.userId()));
         m.method("importRPMInfo").param("build").param("rpminfo")
                 .access(Access.admin())
                 .doc("Koji Next's own (Koji has no such call): record an rpm of a build from its header fields, "

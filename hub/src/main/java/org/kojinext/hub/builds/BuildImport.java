@@ -278,7 +278,7 @@ public final class BuildImport {
     }
 
     /** What RpmWriter.importInfo records, from the header just read. */
-    private static Map<String, Object> header(RpmInfo info) {
+    static Map<String, Object> header(RpmInfo info) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("name", info.name());
         h.put("version", info.version());

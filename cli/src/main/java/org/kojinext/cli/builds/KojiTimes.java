@@ -1,0 +1,87 @@
+package org.kojinext.cli.builds;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times as Koji's CLI prints and reads them, in the JVM's default zone (Koji uses the local
+ * zone): formatTimeLong, time.asctime, and the --before/--after values its TimeOption accepts.
+ */
+public final class KojiTimes {
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.ROOT);
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+    private static final List<DateTimeFormatter> INPUTS = List.of(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]", Locale.ROOT),
+            DateTimeFormatter.ofPattern("yyyy/MM/dd[ ]['T']HH:mm[:ss]", Locale.ROOT));
+
+    private KojiTimes() {
+    }
+
+    /** koji.formatTimeLong: "Sat, 07 Sep 2002 00:00:01 GMT"; '' for no value. */
+    public static String formatTimeLong(Object value) {
+        ZonedDateTime t = zoned(value);
+        return t == null ? "" : LONG.format(t);
+    }
+
+    /** time.asctime(time.localtime(ts)): "Mon Jan  5 10:11:12 2025". */
+    public static String asctime(Object ts) {
+        ZonedDateTime t = zoned(ts);
+        return t == null ? "" : ASCTIME.format(t);
+    }
+
+    /** asctime in UTC, for list-history --utc. */
+    public static String asctimeUtc(Object ts) {
+        ZonedDateTime t = zoned(ts);
+        return t == null ? "" : ASCTIME.format(t.withZoneSameInstant(ZoneId.of("UTC")));
+    }
+
+    private static ZonedDateTime zoned(Object value) {
+        if (value instanceof Number n) {
+            long micros = Math.round(n.doubleValue() * 1_000_000);
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)
+                    .atZone(ZoneId.systemDefault());
+        }
+        if (value instanceof String s && !s.isEmpty()) {
+            try {
+                return OffsetDateTime.parse(s.replace(' ', 'T')).atZoneSameInstant(ZoneId.systemDefault());
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(s.replace(' ', 'T')).atZone(ZoneId.systemDefault());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Koji's TimeOption: seconds since the epoch, or a local date/time such as "2020-12-31",
+     * "2020-12-31 12:35" or "2020-12-31T12:35:10". Koji accepts anything dateutil parses; Koji
+     * Next takes these ISO-like forms only.
+     */
+    public static double parse(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException ignored) {
+            // not a timestamp: a date/time
+        }
+        String v = value.strip();
+        for (DateTimeFormatter f : INPUTS) {
+            try {
+                return LocalDateTime.parse(v, f).atZone(ZoneId.systemDefault()).toEpochSecond();
+            } catch (DateTimeParseException ignored) {
+                // try the next form
+            }
+        }
+        try {
+            return java.time.LocalDate.parse(v.replace('/', '-')).atStartOfDay(ZoneId.systemDefault()).toEpochSecond();
+        } catch (DateTimeParseException e) {
+            throw new org.kojinext.cli.CliFailure("option " + option
+                    + ": invalid time specification: " + org.kojinext.cli.PyRepr.repr(value), 2);
+        }
+    }
+}
