@@ -16,10 +16,28 @@ import org.kojinext.cli.commands.connection.VersionCommand;
 import org.kojinext.cli.commands.history.DownloadTaskCommand;
 import org.kojinext.cli.commands.history.ImportCommand;
 import org.kojinext.cli.commands.history.ListHistoryCommand;
+import org.kojinext.cli.commands.packages.AddPkgCommand;
+import org.kojinext.cli.commands.packages.BlockPkgCommand;
+import org.kojinext.cli.commands.packages.ListPkgsCommand;
+import org.kojinext.cli.commands.packages.RemovePkgCommand;
+import org.kojinext.cli.commands.packages.UnblockPkgCommand;
 import org.kojinext.cli.commands.repos.RegenRepoCommand;
 import org.kojinext.cli.commands.repos.RepoinfoCommand;
 import org.kojinext.cli.commands.repos.RequestRepoCommand;
 import org.kojinext.cli.commands.repos.WaitRepoCommand;
+import org.kojinext.cli.commands.tags.AddTagCommand;
+import org.kojinext.cli.commands.tags.AddTagInheritanceCommand;
+import org.kojinext.cli.commands.tags.EditTagCommand;
+import org.kojinext.cli.commands.tags.EditTagInheritanceCommand;
+import org.kojinext.cli.commands.tags.ListTagInheritanceCommand;
+import org.kojinext.cli.commands.tags.ListTagsCommand;
+import org.kojinext.cli.commands.tags.RemoveTagCommand;
+import org.kojinext.cli.commands.tags.RemoveTagInheritanceCommand;
+import org.kojinext.cli.commands.tags.TaginfoCommand;
+import org.kojinext.cli.commands.targets.AddTargetCommand;
+import org.kojinext.cli.commands.targets.EditTargetCommand;
+import org.kojinext.cli.commands.targets.ListTargetsCommand;
+import org.kojinext.cli.commands.targets.RemoveTargetCommand;
 import org.kojinext.cli.commands.tasks.BuildCommand;
 import org.kojinext.cli.commands.tasks.CancelCommand;
 import org.kojinext.cli.commands.tasks.ChainBuildCommand;
@@ -61,7 +79,28 @@ final class Commands {
             ListHistoryCommand.class,
             ImportCommand.class,
             DownloadBuildCommand.class,
-            DownloadTaskCommand.class
+            DownloadTaskCommand.class,
+            // tags
+            AddTagCommand.class,
+            EditTagCommand.class,
+            RemoveTagCommand.class,
+            ListTagsCommand.class,
+            TaginfoCommand.class,
+            AddTagInheritanceCommand.class,
+            EditTagInheritanceCommand.class,
+            RemoveTagInheritanceCommand.class,
+            ListTagInheritanceCommand.class,
+            // packages
+            AddPkgCommand.class,
+            RemovePkgCommand.class,
+            BlockPkgCommand.class,
+            UnblockPkgCommand.class,
+            ListPkgsCommand.class,
+            // targets
+            AddTargetCommand.class,
+            EditTargetCommand.class,
+            RemoveTargetCommand.class,
+            ListTargetsCommand.class
     );
 
     private Commands() {

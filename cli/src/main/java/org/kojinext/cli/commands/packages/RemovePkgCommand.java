@@ -1,0 +1,52 @@
+package org.kojinext.cli.commands.packages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kojinext.cli.CliCommand;
+import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.HubLink;
+import org.kojinext.cli.tags.Py;
+import org.kojinext.protocol.RpcCall;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Koji's remove-pkg: removes a tag's own entries for packages; all must be listed there. */
+@Command(name = "remove-pkg", description = "[admin] Remove a package from the listing for tag")
+public final class RemovePkgCommand extends CliCommand {
+    @Option(names = "--force", description = "Override blocks if necessary")
+    boolean force;
+
+    @Parameters(arity = "0..*", paramLabel = "<tag> <package>")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    protected int run() {
+        if (args.size() < 2) {
+            throw new CliFailure("Please specify a tag and at least one package", 2);
+        }
+        HubLink hub = login();
+        String tag = args.get(0);
+        Map<String, Object> dest = PackageLists.requireTag(hub, tag);
+        Set<String> listed = PackageLists.names(hub, dest.get("id"), false);
+        List<String> packages = args.subList(1, args.size());
+        boolean missing = false;
+        for (String p : packages) {
+            if (!listed.contains(p)) {
+                warn("Package " + p + " is not in tag " + tag);
+                missing = true;
+            }
+        }
+        if (missing) {
+            return 1;
+        }
+        List<RpcCall> calls = new ArrayList<>();
+        for (String p : packages) {
+            calls.add(new RpcCall("packageListRemove", List.of(tag, p), Py.kw("force", force)));
+        }
+        PackageLists.strict(hub, calls);
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package org.kojinext.cli.commands.tags;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kojinext.cli.CliCommand;
+import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.HubLink;
+import org.kojinext.cli.tags.Py;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Koji's remove-tag-inheritance: deletes one of a tag's parent links. */
+@Command(name = "remove-tag-inheritance", description = "[admin] Remove a tag inheritance link")
+public final class RemoveTagInheritanceCommand extends CliCommand {
+    @Parameters(arity = "0..*", paramLabel = "<tag> <parent> [<priority>]")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    protected int run() {
+        if (args.isEmpty()) {
+            throw new CliFailure("This command takes at least one argument: a tag name or ID", 2);
+        }
+        if (args.size() > 3) {
+            throw new CliFailure("This command takes at most three argument: a tag name or ID, a parent tag "
+                    + "name or ID, and a priority", 2);
+        }
+        HubLink hub = login();
+        Map<String, Object> tag = Inheritance.requireTag(hub, args.get(0));
+        Inheritance.Target which = Inheritance.target(hub, args);
+        Map<String, Object> link = Inheritance.pick(Py.maps(hub.call("getInheritanceData", tag.get("id"))),
+                which.parent(), which.priority(), out());
+        List<Map<String, Object>> data = new ArrayList<>(Py.maps(hub.call("getInheritanceData", tag.get("id"))));
+        Map<String, Object> deleted = new LinkedHashMap<>(link);
+        deleted.put("delete link", true);
+        Inheritance.replace(data, link, deleted);
+        hub.call("setInheritanceData", tag.get("id"), data);
+        return 0;
+    }
+}

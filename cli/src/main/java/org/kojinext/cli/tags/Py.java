@@ -1,0 +1,124 @@
+package org.kojinext.cli.tags;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.PyRepr;
+
+/**
+ * The bits of Python's semantics that Koji's handlers lean on when they print or compare hub
+ * answers: truth values, {@code %s}/{@code %i} conversions, {@code int()} on user input, and
+ * the loose typing of hub structures.
+ */
+public final class Py {
+    private Py() {
+    }
+
+    /** Python's bool(): None, False, zero and empty strings or containers are false. */
+    public static boolean truthy(Object v) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        if (v instanceof CharSequence s) {
+            return !s.isEmpty();
+        }
+        if (v instanceof Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        return true;
+    }
+
+    /** Python's str() of a value as a hub sends it (None, True, lists and dicts as repr). */
+    public static String str(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        return PyRepr.repr(v);
+    }
+
+    /** {@code %i} of a number the hub sent. */
+    public static String i(Object v) {
+        if (v instanceof Number n) {
+            return Long.toString(n.longValue());
+        }
+        throw new CliFailure("TypeError: %i format: a real number is required, not " + typeName(v));
+    }
+
+    /** {@code %-Ns}: left-justified in at least width columns. */
+    public static String left(Object v, int width) {
+        String s = str(v);
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** {@code %Ns}: right-justified in at least width columns. */
+    public static String right(Object v, int width) {
+        String s = str(v);
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /**
+     * Python's int() on a command-line word. Koji's handlers call it unguarded, so a bad word
+     * ends the command with Python's ValueError, which we print the same way.
+     */
+    public static int parseInt(String s) {
+        String t = s.strip().replace("_", "");
+        try {
+            if (!t.isEmpty() && !s.contains("__") && !s.strip().startsWith("_") && !s.strip().endsWith("_")) {
+                return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below as Python reports it
+        }
+        throw new CliFailure("ValueError: invalid literal for int() with base 10: " + PyRepr.repr(s));
+    }
+
+    /** Python's str.isdigit() for the ASCII words a command line gives. */
+    public static boolean isDigits(String s) {
+        return s != null && !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** Python's ==, as far as hub values go: 3 == 3.0 and int ids of any width compare equal. */
+    public static boolean eq(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return a == null ? b == null : a.equals(b);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object v) {
+        return (Map<String, Object>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> maps(Object v) {
+        return (List<Map<String, Object>>) v;
+    }
+
+    /** Keyword arguments for a call; values may be None, which Map.of refuses. */
+    public static Map<String, Object> kw(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    private static String typeName(Object v) {
+        if (v == null) {
+            return "NoneType";
+        }
+        return v instanceof String ? "str" : v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+}
