@@ -53,10 +53,8 @@ public abstract class CliCommand implements Callable<Integer> {
         out().println(Json.write(value));
     }
 
-    /** A warning on standard error, as Koji's warn(); suppressed by --quiet. */
+    /** A warning on standard error, as Koji's warn(), which --quiet does not silence. */
     protected void warn(String message) {
-        if (!global().quiet()) {
-            err().println(message);
-        }
+        err().println(message);
     }
 }

@@ -28,7 +28,7 @@ public final class Json {
             sb.append(b ? "true" : "false");
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d));
+            sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : PyRepr.floatRepr(d));
         } else if (v instanceof Number n) {
             sb.append(n);
         } else if (v instanceof Map<?, ?> m) {

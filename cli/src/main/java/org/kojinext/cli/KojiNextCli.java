@@ -39,7 +39,7 @@ public final class KojiNextCli implements Runnable {
         CommandLine cl = commandLine(root);
         cl.setOut(new java.io.PrintWriter(env.out(), true));
         cl.setErr(new java.io.PrintWriter(env.err(), true));
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> root.report(e));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> root.report(e, cmd));
         try {
             return cl.execute(args);
         } finally {
@@ -54,6 +54,12 @@ public final class KojiNextCli implements Runnable {
         CommandLine cl = new CommandLine(root);
         for (Class<?> c : Commands.ALL) {
             cl.addSubcommand(c);
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--help") == null) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true).description("show this help message and exit").build());
+            }
         }
         return cl;
     }
@@ -82,11 +88,19 @@ public final class KojiNextCli implements Runnable {
     }
 
     /** One line per error, as Koji's CLI; the stack trace only with --debug. */
-    private int report(Exception e) {
+    private int report(Exception e, CommandLine cmd) {
         if (global.debug()) {
             e.printStackTrace(env.err());
         }
         env.out().flush();
+        if (e instanceof CliFailure f && f.status() == 2 && cmd != null) {
+            // optparse's parser.error: the usage line, a hint, then the message.
+            env.err().print(cmd.getHelp().synopsisHeading() + cmd.getHelp().synopsis(0));
+            env.err().println("(Specify the --help option for a list of other help options)");
+            env.err().println();
+            env.err().println("kojinext: error: " + f.getMessage());
+            return 2;
+        }
         if (e instanceof CliFailure f) {
             env.err().println(f.getMessage());
             return f.status();

@@ -73,7 +73,7 @@ public final class PyRepr {
             sb.append(b ? "True" : "False");
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            sb.append(Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Double.toString(d));
+            sb.append(Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : floatRepr(d));
         } else if (v instanceof Number n) {
             sb.append(n);
         } else if (v instanceof Map<?, ?> m) {
@@ -103,6 +103,32 @@ public final class PyRepr {
         } else {
             string(sb, v.toString());
         }
+    }
+
+    /**
+     * Python's float repr: the shortest digits that read back the same (as Java's), written
+     * plainly between 1e-4 and 1e16 ("1795692777.432446", "5.0") and as "1.5e-05" or "1e+16"
+     * outside.
+     */
+    public static String floatRepr(double d) {
+        String java = Double.toString(d);
+        double abs = Math.abs(d);
+        if (abs == 0 || (abs >= 1e-4 && abs < 1e16)) {
+            String plain = new java.math.BigDecimal(java).toPlainString();
+            if (!plain.contains(".")) {
+                return plain + ".0";
+            }
+            // BigDecimal keeps the zeros of "1.0E-4"; Python's shortest digits do not.
+            plain = plain.replaceAll("0+$", "");
+            return plain.endsWith(".") ? plain + "0" : plain;
+        }
+        int e = java.indexOf('E');
+        String mantissa = java.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        int exp = Integer.parseInt(java.substring(e + 1));
+        return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
     private static List<Map.Entry<?, ?>> sorted(Map<?, ?> m) {

@@ -18,12 +18,21 @@ public final class CliHarness {
     private final Path etc;
     private final Path home;
     private final String server;
+    private Path cwd;
 
     public record Result(int status, String out, String err) {
+        private static final String USAGE_ERROR = "kojinext: error: ";
+
         /** Standard output and error together, for messages. */
         @Override
         public String toString() {
             return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
+        }
+
+        /** Standard error without a usage error's usage block: what follows "kojinext: error: ". */
+        public String message() {
+            int i = err.lastIndexOf(USAGE_ERROR);
+            return i >= 0 ? err.substring(i + USAGE_ERROR.length()) : err;
         }
     }
 
@@ -31,6 +40,7 @@ public final class CliHarness {
         this.etc = etc;
         this.home = home;
         this.server = server;
+        this.cwd = home;
     }
 
     /** A user of {@code hub} who logs in as kojiadmin. */
@@ -67,6 +77,16 @@ public final class CliHarness {
         return etc;
     }
 
+    /** The working directory of later runs (downloads land there); the home directory at first. */
+    public CliHarness inDir(Path dir) {
+        this.cwd = dir;
+        return this;
+    }
+
+    public Path cwd() {
+        return cwd;
+    }
+
     public String server() {
         return server;
     }
@@ -94,7 +114,7 @@ public final class CliHarness {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            CliEnv env = new CliEnv(etc, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            CliEnv env = new CliEnv(etc, home, cwd, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                     o, e, false);
             int status = KojiNextCli.run(env, args);
             return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -60,7 +60,10 @@ class ConnectionCommandsTest {
         assertThat(cli.run("list-api", "getTag").out()).startsWith("getTag(tagInfo");
         CliHarness.Result unknown = cli.run("list-api", "noSuchMethod");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).contains("Unknown method: noSuchMethod");
+        assertThat(unknown.err()).startsWith("Usage: kojinext list-api [-h] [--json] [method_name...]\n"
+                + "(Specify the --help option for a list of other help options)\n\n"
+                + "kojinext: error: Unknown method: noSuchMethod\n");
+        assertThat(cli.run("list-api", "--help").out()).contains("--json").contains("-h, --help");
     }
 
     @Test
@@ -86,7 +89,7 @@ class ConnectionCommandsTest {
     void aFaultIsOneLineAndExitOne() {
         CliHarness.Result r = cli.run("call", "getTag", "no-such-tag", "strict=True");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("GenericError: No such tagInfo: 'no-such-tag'\n");
+        assertThat(r.message()).isEqualTo("GenericError: No such tagInfo: 'no-such-tag'\n");
     }
 
     @Test

@@ -71,13 +71,11 @@ class BuildsCommandsTest {
             admin.call("packageListAdd", tag, "cb-one", "kojiadmin");
             admin.call("packageListAdd", tag, "cb-two", "kojiadmin");
         }
-        System.setProperty("kojinext.cwd", tmp.resolve("downloads").toString());
-        Files.createDirectories(tmp.resolve("downloads"));
+        cli.inDir(Files.createDirectories(tmp.resolve("downloads")));
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("kojinext.cwd");
         if (builder != null) {
             builder.kill();
         }
@@ -156,9 +154,9 @@ class BuildsCommandsTest {
         assertThat(ok("list-builds", "--prefix", "cb-", "--before", "2000-01-01 00:00", "--quiet").out()).isEmpty();
         CliHarness.Result unknown = cli.run("list-builds", "--package", "no-such-pkg");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("No such package: no-such-pkg\n");
-        assertThat(cli.run("list-builds").err()).isEqualTo("Filter must be provided for list\n");
-        assertThat(cli.run("list-builds", "--state", "SOMETHING").err()).isEqualTo("Invalid state: SOMETHING\n");
+        assertThat(unknown.message()).isEqualTo("No such package: no-such-pkg\n");
+        assertThat(cli.run("list-builds").message()).isEqualTo("Filter must be provided for list\n");
+        assertThat(cli.run("list-builds", "--state", "SOMETHING").message()).isEqualTo("Invalid state: SOMETHING\n");
         List<?> json = (List<?>) Literals.json(ok("list-builds", "--prefix", "cb-", "--json").out());
         assertThat(json).hasSize(2);
         assertThat(((Map<?, ?>) json.get(0)).get("nvr")).isEqualTo("cb-one-1.0-1");
@@ -176,7 +174,7 @@ class BuildsCommandsTest {
         assertThat(r.out()).matches("(?s).*Finished: \\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} .*");
         CliHarness.Result unknown = cli.run("buildinfo", "cb-one-1.0-1", "nope-1-1");
         assertThat(unknown.status()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("No such build: nope-1-1\n\n");
+        assertThat(unknown.message()).isEqualTo("No such build: nope-1-1\n\n");
         assertThat(unknown.out()).startsWith("BUILD: cb-one-1.0-1");
         List<?> json = (List<?>) Literals.json(ok("buildinfo", "--json", "cb-one-1.0-1").out());
         assertThat(((Map<?, ?>) json.get(0)).get("name")).isEqualTo("cb-one");
@@ -217,7 +215,7 @@ class BuildsCommandsTest {
                 .startsWith("Querying at event " + event + " (").doesNotContain("cb-one-1.0-1 ");
         CliHarness.Result unknown = cli.run("list-tagged", "no-such-tag");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("No such tag: no-such-tag\n");
+        assertThat(unknown.message()).isEqualTo("No such tag: no-such-tag\n");
         List<?> json = (List<?>) Literals.json(ok("list-tagged", "--json", "cb-dest").out());
         assertThat(json).hasSize(2);
 
@@ -249,11 +247,11 @@ class BuildsCommandsTest {
                 .isEqualTo("would have untagged cb-one-1.0-1\n");
         CliHarness.Result notIn = cli.run("untag-build", "cb-other", "cb-two-1.0-1");
         assertThat(notIn.status()).isEqualTo(1);
-        assertThat(notIn.err()).isEqualTo("Build cb-two-1.0-1 not in tag cb-other\n");
-        assertThat(cli.run("untag-build", "cb-other", "nope-1-1").err()).isEqualTo("No such build: nope-1-1\n");
+        assertThat(notIn.message()).isEqualTo("Build cb-two-1.0-1 not in tag cb-other\n");
+        assertThat(cli.run("untag-build", "cb-other", "nope-1-1").message()).isEqualTo("No such build: nope-1-1\n");
         assertThat(ok("untag-build", "-v", "cb-other", "cb-one-1.0-1").out()).isEqualTo("untagging cb-one-1.0-1\n");
         assertThat(ok("list-tagged", "--quiet", "cb-other").out()).isEmpty();
-        assertThat(cli.run("untag-build", "no-such-tag", "x-1-1").err()).isEqualTo("No such tag: no-such-tag\n");
+        assertThat(cli.run("untag-build", "no-such-tag", "x-1-1").message()).isEqualTo("No such tag: no-such-tag\n");
     }
 
     @Test
@@ -269,7 +267,7 @@ class BuildsCommandsTest {
         assertThat(lines.get(3)).matches(stamp + "cb-one-1.0-1 untagged from cb-other by kojiadmin");
         assertThat(ok("list-history", "--build", "cb-two-1.0-1", "--active", "-e").out())
                 .matches(stamp + "\\(eid \\d+\\) cb-two-1.0-1 tagged into cb-dest by kojiadmin \\[still active]\n");
-        assertThat(cli.run("list-history").err()).isEqualTo("Please specify an option to limit the query\n");
+        assertThat(cli.run("list-history").message()).isEqualTo("Please specify an option to limit the query\n");
         assertThat(cli.run("list-history", "--build", "nope-1-1").status()).isEqualTo(1);
         Map<?, ?> json = (Map<?, ?>) Literals.json(ok("list-history", "--json", "--tag", "cb-dest").out());
         assertThat((List<?>) json.get("tag_listing")).hasSize(2);
@@ -297,7 +295,7 @@ class BuildsCommandsTest {
         assertThat(ok("download-build", "-q", "--latestfrom", "cb-dest", "cb-two").out()).isEmpty();
         CliHarness.Result unknown = cli.run("download-build", "nope-1-1");
         assertThat(unknown.status()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("No such build: nope-1-1\n");
+        assertThat(unknown.message()).isEqualTo("No such build: nope-1-1\n");
         assertThat(cli.run("download-build", "--arch", "ppc64", "cb-two-1.0-1").err())
                 .isEqualTo("No ppc64 packages available for cb-two-1.0-1\n");
     }
@@ -317,7 +315,7 @@ class BuildsCommandsTest {
                 .contains("\nURL: " + hub.url().resolve("/kojifiles") + "/repos/cb-build/" + repo + "\n")
                 .contains("Dist repo?: no\nTask ID: ").contains("Number of buildroots: 0\n");
         CliHarness.Result missing = ok("repoinfo", "999999");
-        assertThat(missing.err()).isEqualTo("No such repo: 999999\n\n");
+        assertThat(missing.message()).isEqualTo("No such repo: 999999\n\n");
         assertThat(((List<?>) Literals.json(ok("repoinfo", "--json", repo).out()))).hasSize(1);
         CliHarness.Result waited = ok("wait-repo", "--request", "cb-build");
         assertThat(waited.out()).startsWith("Got repo " + repo + "\n");
@@ -342,7 +340,7 @@ class BuildsCommandsTest {
         assertThat(all.out()).isEqualTo("No files for download found.\n");
         CliHarness.Result unknown = cli.run("download-task", "999999");
         assertThat(unknown.status()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("No such task: 999999\n");
+        assertThat(unknown.message()).isEqualTo("No such task: 999999\n");
         assertThat(ok("regen-repo", "cb-build").out()).startsWith("Got ");
     }
 }

@@ -47,7 +47,7 @@ class PackageAndTargetCommandsTest {
 
     private static void fails(CliHarness.Result r, int status, String err) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.err()).as(r.toString()).isEqualTo(err + "\n");
+        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
     }
 
     /** The rows under list-pkgs' header, which must be there; Koji keeps the hub's order. */
@@ -138,7 +138,7 @@ class PackageAndTargetCommandsTest {
         ok("add-pkg", "--owner", "kojiadmin", "br-tag", "br-pkg");
         CliHarness.Result missing = cli.run("block-pkg", "br-tag", "br-pkg", "br-none");
         assertThat(missing.status()).isEqualTo(1);
-        assertThat(missing.err()).isEqualTo("Package br-none doesn't exist in tag br-tag\n");
+        assertThat(missing.message()).isEqualTo("Package br-none doesn't exist in tag br-tag\n");
         assertThat(ok("list-pkgs", "--tag", "br-tag", "--quiet").out()).doesNotContain("BLOCKED");
         fails(cli.run("remove-pkg", "br-tag", "br-none"), 1, "Package br-none is not in tag br-tag");
         fails(cli.run("remove-pkg", "no-such-tag", "br-pkg"), 1, "No such tag: no-such-tag");

@@ -46,7 +46,7 @@ class TagCommandsTest {
 
     private static void fails(CliHarness.Result r, int status, String err) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.err()).as(r.toString()).isEqualTo(err + "\n");
+        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
     }
 
     @Test
@@ -262,7 +262,7 @@ class TagCommandsTest {
         ok("add-tag-inheritance", "in-tag", "in-a");
         CliHarness.Result dupParent = cli.run("add-tag-inheritance", "in-tag", "in-a", "--priority", "3");
         assertThat(dupParent.status()).isEqualTo(1);
-        assertThat(dupParent.err()).isEqualTo("Error: You are attempting to add in-a as in-tag's parent even though "
+        assertThat(dupParent.message()).isEqualTo("Error: You are attempting to add in-a as in-tag's parent even though "
                 + "it already is in-tag's parent.\nPlease use --force if this is what you really want to do.\n");
         fails(cli.run("add-tag-inheritance", "in-tag", "in-b"), 1, "Error: There is already an active inheritance "
                 + "with that priority on in-tag, please specify a different priority with --priority.");
@@ -281,7 +281,7 @@ class TagCommandsTest {
         CliHarness.Result multiple = cli.run("edit-tag-inheritance", "in-tag");
         assertThat(multiple.status()).isEqualTo(1);
         assertThat(multiple.out()).isEqualTo("Multiple matches for tag.\n");
-        assertThat(multiple.err()).isEqualTo("Please specify a parent on the command line.\n");
+        assertThat(multiple.message()).isEqualTo("Please specify a parent on the command line.\n");
         assertThat(ok("taginfo", "in-tag").out()).contains("\nInheritance:\n  0    .... in-a [" + id("in-a")
                 + "]\n  20   .F.N in-b [" + id("in-b") + "]\n    package filter: x.*\n");
 

@@ -16,7 +16,6 @@ import org.kojinext.cli.builds.PathInfo;
 import org.kojinext.cli.builds.Progress;
 import org.kojinext.cli.builds.Py;
 import org.kojinext.cli.builds.RpmFile;
-import org.kojinext.cli.builds.WorkDir;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
@@ -165,7 +164,7 @@ public final class DownloadBuildCommand extends CliCommand {
             rpms = signed;
         }
         Progress progress = new Progress(out(), env().interactive() && !noprogress && !silent);
-        Download download = new Download(out(), WorkDir.get(), silent, progress);
+        Download download = new Download(out(), env().cwd(), silent, progress);
         PathInfo pi = new PathInfo(top);
         int count = rpms.size() + archives.size();
         int number = 0;

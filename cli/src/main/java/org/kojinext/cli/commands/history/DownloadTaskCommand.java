@@ -13,7 +13,6 @@ import org.kojinext.cli.builds.Progress;
 import org.kojinext.cli.builds.Py;
 import org.kojinext.cli.builds.States;
 import org.kojinext.cli.builds.TaskCommand;
-import org.kojinext.cli.builds.WorkDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -175,7 +174,7 @@ public final class DownloadTaskCommand extends TaskCommand {
         }
         PathInfo pi = new PathInfo(top);
         Progress progress = new Progress(out(), env().interactive() && !noprogress && !silent);
-        Download download = new Download(out(), WorkDir.get(), silent, progress);
+        Download download = new Download(out(), env().cwd(), silent, progress);
         Map<String, Boolean> done = new LinkedHashMap<>();
         boolean duplicates = false;
         int number = 0;
