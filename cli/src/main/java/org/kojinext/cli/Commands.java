@@ -55,4 +55,18 @@ final class Commands {
 
     private Commands() {
     }
+
+    /** The command with this name or alias, or null; reads only the annotations. */
+    static Class<? extends CliCommand> named(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (Class<? extends CliCommand> c : ALL) {
+            picocli.CommandLine.Command cmd = c.getAnnotation(picocli.CommandLine.Command.class);
+            if (cmd.name().equals(name) || List.of(cmd.aliases()).contains(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
 }

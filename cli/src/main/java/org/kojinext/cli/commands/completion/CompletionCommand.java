@@ -2,6 +2,7 @@ package org.kojinext.cli.commands.completion;
 
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.WholeTree;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  * not exist. zsh runs the bash script through bashcompinit, as picocli documents.
  */
 @Command(name = "completion", description = "[misc] Print a bash or zsh completion script (source it, or put it in the shell's completion directory)")
-public final class CompletionCommand extends CliCommand {
+public final class CompletionCommand extends CliCommand implements WholeTree {
     /** What zsh needs before it can run a bash completion function. */
     static final String ZSH_PRELUDE = """
             # kojinext completion for zsh, through bash-style completion (bashcompinit)
