@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code kojinext bench}: performance measurements whose figures go in the README. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ApiCommand.class, DispatchCommand.class, TasksCommand.class, FloorCommand.class, DataCommand.class, UploadCommand.class, BuildCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ApiCommand.class, DispatchCommand.class, TasksCommand.class, FloorCommand.class, DataCommand.class, UploadCommand.class, BuildCommand.class, CliStartupCommand.class},
         description = "Benchmarks of Koji Next. Run 'bench api --help' for the hub API benchmark.")
 public final class BenchMain implements Callable<Integer> {
 

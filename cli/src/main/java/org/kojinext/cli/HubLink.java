@@ -133,6 +133,7 @@ public final class HubLink {
         return KojiClient.builder(server())
                 .encoding(Encoding.XML)
                 .timeout(profile.timeout())
+                .transport(new UrlConnectionTransport(profile.timeout()))
                 .retries(retries)
                 .retryInterval(profile.retryInterval())
                 .build();

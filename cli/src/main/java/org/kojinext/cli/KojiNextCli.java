@@ -36,7 +36,7 @@ public final class KojiNextCli implements Runnable {
     public static int run(CliEnv env, String... args) {
         KojiNextCli root = new KojiNextCli();
         root.env = env;
-        CommandLine cl = commandLine(root);
+        CommandLine cl = commandLine(root, args);
         cl.setOut(new java.io.PrintWriter(env.out(), true));
         cl.setErr(new java.io.PrintWriter(env.err(), true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> root.report(e, cmd));
@@ -50,10 +50,20 @@ public final class KojiNextCli implements Runnable {
         }
     }
 
-    static CommandLine commandLine(KojiNextCli root) {
+    /**
+     * The command tree for one run. Picocli builds each command's model by reflection, most of a
+     * short run's work with every command loaded; a run that names its command gets only that one.
+     * Help, an unknown name and commands that show the tree ({@link WholeTree}) get them all.
+     */
+    static CommandLine commandLine(KojiNextCli root, String... args) {
         CommandLine cl = new CommandLine(root);
-        for (Class<?> c : Commands.ALL) {
-            cl.addSubcommand(c);
+        Class<? extends CliCommand> only = Commands.named(CommandName.of(args));
+        if (only != null && !WholeTree.class.isAssignableFrom(only)) {
+            cl.addSubcommand(only);
+        } else {
+            for (Class<?> c : Commands.ALL) {
+                cl.addSubcommand(c);
+            }
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommandSpec().findOption("--help") == null) {

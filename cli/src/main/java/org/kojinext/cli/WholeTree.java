@@ -1,0 +1,5 @@
+package org.kojinext.cli;
+
+/** A command that reads the whole command tree (completion), so a run must register every command. */
+public interface WholeTree {
+}
