@@ -13,8 +13,6 @@ public final class Profile {
     /** Koji's read_config defaults, except the URLs: those of a hub started by {@code ./kojinext up}. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("server", "http://localhost:8080/kojihub"),
-            Map.entry("weburl", "http://localhost:8080/koji"),
-            Map.entry("topurl", "http://localhost:8080/kojifiles"),
             Map.entry("topdir", "/mnt/koji"),
             Map.entry("max_retries", "30"),
             Map.entry("retry_interval", "20"),
@@ -68,13 +66,24 @@ public final class Profile {
         return get("server");
     }
 
+    /** Koji's weburl; unset, the hub's own {@code /koji} beside {@code /kojihub}. */
     public String weburl() {
-        return get("weburl");
+        return orBesideHub("weburl", "/koji");
     }
 
-    /** Koji's topurl; the hub's files. */
+    /** Koji's topurl; unset, the files a Koji Next hub serves at {@code /kojifiles} beside {@code /kojihub}. */
     public String topurl() {
-        return get("topurl");
+        return orBesideHub("topurl", "/kojifiles");
+    }
+
+    private String orBesideHub(String key, String path) {
+        String v = get(key);
+        String server = server();
+        if (v != null || server == null) {
+            return v;
+        }
+        String base = server.replaceAll("/+$", "");
+        return base.endsWith("/kojihub") ? base.substring(0, base.length() - "/kojihub".length()) + path : null;
     }
 
     public String topdir() {

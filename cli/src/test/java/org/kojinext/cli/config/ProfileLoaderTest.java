@@ -56,7 +56,20 @@ class ProfileLoaderTest {
 
     @Test
     void noConfigurationMeansALocalHub() {
-        assertThat(loader().load(null, null).server()).isEqualTo("http://localhost:8080/kojihub");
+        Profile p = loader().load(null, null);
+        assertThat(p.server()).isEqualTo("http://localhost:8080/kojihub");
+        assertThat(p.topurl()).isEqualTo("http://localhost:8080/kojifiles");
+        assertThat(p.weburl()).isEqualTo("http://localhost:8080/koji");
+    }
+
+    @Test
+    void unsetUrlsSitBesideTheServersAndSetOnesWin() throws IOException {
+        write("home/.koji/config", "[koji]\nserver = https://hub.example/kojihub/\n[other]\nserver = https://x/rpc\n"
+                + "[set]\nserver = https://x/kojihub\ntopurl = https://files.example/kojifiles\n");
+        assertThat(loader().load(null, null).topurl()).isEqualTo("https://hub.example/kojifiles");
+        assertThat(loader().load("other", null).topurl()).isNull();
+        assertThat(loader().load("set", null).topurl()).isEqualTo("https://files.example/kojifiles");
+        assertThat(loader().load("set", null).weburl()).isEqualTo("https://x/koji");
     }
 
     @Test

@@ -199,8 +199,8 @@ public final class LocalDemo {
         } else {
             out.println("  repo:   not ready yet; see repo.checkRequest");
         }
-        out.println("  try:    koji -s " + hub + " buildinfo " + NVR);
-        out.println("          koji -s " + hub + " list-tagged " + TAG);
+        out.println("  try:    ./kojinext -s " + hub + " buildinfo " + NVR);
+        out.println("          ./kojinext -s " + hub + " list-tagged " + TAG);
     }
 
     private static String git(Path dir, String... args) throws IOException, InterruptedException {
