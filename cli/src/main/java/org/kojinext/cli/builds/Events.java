@@ -3,6 +3,7 @@ package org.kojinext.cli.builds;
 import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 
 /** Koji's eventFromOpts: the event named by --event, --ts or --repo, or null for "now". */
 public final class Events {

@@ -2,6 +2,7 @@ package org.kojinext.cli.builds;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.kojinext.cli.Py;
 
 /**
  * Koji's progress meters, hand-rolled (no library to load at start-up): a 36-column bar

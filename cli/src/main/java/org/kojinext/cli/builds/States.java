@@ -1,6 +1,7 @@
 package org.kojinext.cli.builds;
 
 import java.util.List;
+import org.kojinext.cli.Py;
 
 /** Koji's state enums, by code. */
 public final class States {

@@ -2,6 +2,7 @@ package org.kojinext.cli.builds;
 
 import java.util.List;
 import java.util.Map;
+import org.kojinext.cli.Py;
 
 /**
  * Koji's taskLabel for the task methods Koji Next runs: "method (detail)", the detail taken

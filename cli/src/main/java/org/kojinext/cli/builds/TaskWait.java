@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 
 /**
  * A small stand-in for Koji's watch_tasks until the shared task watcher exists: polls the tasks

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.builds.Py;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.TaskCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

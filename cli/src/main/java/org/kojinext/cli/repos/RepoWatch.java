@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Nvr;
-import org.kojinext.cli.builds.Py;
 import org.kojinext.cli.builds.States;
 
 /**

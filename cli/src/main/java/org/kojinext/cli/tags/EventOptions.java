@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 import picocli.CommandLine.Option;
 
 /**

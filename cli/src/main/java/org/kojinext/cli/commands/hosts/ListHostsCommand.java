@@ -1,6 +1,6 @@
 package org.kojinext.cli.commands.hosts;
 
-import static org.kojinext.cli.hosts.KojiText.left;
+import static org.kojinext.cli.Py.left;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +12,7 @@ import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
 import org.kojinext.cli.Multicalls;
-import org.kojinext.cli.hosts.KojiText;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.hosts.KojiTime;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
@@ -152,10 +152,10 @@ public final class ListHostsCommand extends CliCommand {
                     .append(left(String.join(",", String.valueOf(h.get("arches")).trim().split("\\s+")), 16)).append(' ')
                     .append(left(h.get("update_ts") == null ? "-" : KojiTime.formatLong(h.get("update_ts")), 35));
             if (description) {
-                row.append(' ').append(left(KojiText.truncate(h.get("description")), 50));
+                row.append(' ').append(left(Py.truncate(h.get("description")), 50));
             }
             if (comment) {
-                row.append(' ').append(left(KojiText.truncate(h.get("comment")), 50));
+                row.append(' ').append(left(Py.truncate(h.get("comment")), 50));
             }
             if (showChannels) {
                 row.append(' ').append(h.get("channels"));

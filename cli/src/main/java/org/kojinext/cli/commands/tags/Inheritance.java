@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 
 /** What the inheritance-editing commands share: tag look-ups and picking the one link to change. */
 final class Inheritance {

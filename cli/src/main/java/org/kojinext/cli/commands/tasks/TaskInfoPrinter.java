@@ -1,5 +1,8 @@
 package org.kojinext.cli.commands.tasks;
 
+import static org.kojinext.cli.Py.str;
+import static org.kojinext.cli.Py.truthy;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,13 +107,5 @@ final class TaskInfoPrinter {
         for (String p : paths) {
             out.println(indent + "  " + p);
         }
-    }
-
-    private static boolean truthy(Object v) {
-        return v != null && !(v instanceof Number n && n.doubleValue() == 0) && !"".equals(v);
-    }
-
-    static String str(Object v) {
-        return TaskLabel.str(v);
     }
 }
