@@ -8,8 +8,8 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.KojiTimes;
 import org.kojinext.cli.Py;
-import org.kojinext.cli.hosts.KojiTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,7 +81,7 @@ public final class HostinfoCommand extends CliCommand {
         out().println("Enabled: " + (Boolean.TRUE.equals(info.get("enabled")) ? "yes" : "no"));
         out().println("Ready: " + (Boolean.TRUE.equals(info.get("ready")) ? "yes" : "no"));
         Object update = info.get("update_ts");
-        out().println("Last Update: " + (update == null ? "never" : KojiTime.formatLong(update)));
+        out().println("Last Update: " + (update == null ? "never" : KojiTimes.formatTimeLong(update)));
         List<String> channels = ((List<?>) info.get("channels")).stream().map(String::valueOf).toList();
         out().println("Channels: " + String.join(" ", channels));
         out().println("Active Buildroots:");

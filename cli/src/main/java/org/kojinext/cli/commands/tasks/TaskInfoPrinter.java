@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.KojiTimes;
 import org.kojinext.cli.watch.TaskFiles;
 import org.kojinext.cli.watch.TaskLabel;
 import org.kojinext.cli.watch.TaskStates;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.KojiTimes;
 import org.kojinext.cli.PyRepr;
 
 /**
