@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.HubLink;
 import org.kojinext.cli.Py;
+import org.kojinext.cli.watch.TaskLabel;
 
 /**
  * A small stand-in for Koji's watch_tasks until the shared task watcher exists: polls the tasks

@@ -9,7 +9,7 @@ import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.KojiTimes;
 import org.kojinext.cli.Py;
-import org.kojinext.cli.builds.States;
+import org.kojinext.cli.States;
 import org.kojinext.protocol.KojiFault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

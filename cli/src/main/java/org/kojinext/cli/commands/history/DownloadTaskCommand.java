@@ -11,8 +11,8 @@ import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Download;
 import org.kojinext.cli.builds.PathInfo;
 import org.kojinext.cli.builds.Progress;
-import org.kojinext.cli.builds.States;
 import org.kojinext.cli.builds.TaskCommand;
+import org.kojinext.cli.watch.TaskStates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,7 +93,7 @@ public final class DownloadTaskCommand extends TaskCommand {
         tasks.sort(Comparator.comparingInt(t -> Py.intOf(t.get("id"))));
         for (Map<String, Object> t : tasks) {
             int id = Py.intOf(t.get("id"));
-            String s = States.name(States.TASK, t.get("state"));
+            String s = TaskStates.name(t.get("state"));
             if (!s.equals("CLOSED")) {
                 String who = id == baseId ? "Task" : "Child task";
                 throw new CliFailure(switch (s) {
