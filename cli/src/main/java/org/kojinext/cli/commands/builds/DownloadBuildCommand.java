@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.Multicalls;
 import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Nvr;
 import org.kojinext.cli.builds.PathInfo;
@@ -148,13 +149,10 @@ public final class DownloadBuildCommand extends CliCommand {
             for (Map<String, Object> r : rpms) {
                 calls.add(new RpcCall("queryRPMSigs", List.of(), Map.of("rpm_id", r.get("id"), "sigkey", key)));
             }
-            List<Object> answers = hub().multicall(calls);
+            List<Object> answers = Multicalls.strict(hub(), calls);
             List<Map<String, Object>> signed = new ArrayList<>();
             for (int i = 0; i < rpms.size(); i++) {
-                if (answers.get(i) instanceof KojiFault f) {
-                    throw f;
-                }
-                if (Py.truthy(((List<?>) answers.get(i)).get(0))) {
+                if (Py.truthy(answers.get(i))) {
                     signed.add(rpms.get(i));
                 } else {
                     Map<String, Object> r = rpms.get(i);

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Multicalls;
 import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ public final class BlockPkgCommand extends CliCommand {
             // Koji sends force only when asked: hubs before 1.18 do not take it.
             calls.add(new RpcCall("packageListBlock", List.of(tag, p), force ? Py.kw("force", true) : Map.of()));
         }
-        PackageLists.strict(hub, calls);
+        Multicalls.strict(hub, calls);
         return 0;
     }
 }

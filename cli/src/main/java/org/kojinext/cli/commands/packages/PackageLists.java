@@ -7,10 +7,8 @@ import java.util.Set;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
 import org.kojinext.cli.Py;
-import org.kojinext.protocol.KojiFault;
-import org.kojinext.protocol.RpcCall;
 
-/** What the package-list commands share: the tag look-up, the names listed, and strict multicalls. */
+/** What the package-list commands share: the tag look-up and the names listed. */
 final class PackageLists {
     private PackageLists() {
     }
@@ -34,17 +32,5 @@ final class PackageLists {
             names.add(Py.str(p.get("package_name")));
         }
         return names;
-    }
-
-    /** Koji's multiCall(strict=True): the first fault among the answers ends the command. */
-    static void strict(HubLink hub, List<RpcCall> calls) {
-        if (calls.isEmpty()) {
-            return;
-        }
-        for (Object r : hub.multicall(calls)) {
-            if (r instanceof KojiFault f) {
-                throw f;
-            }
-        }
     }
 }

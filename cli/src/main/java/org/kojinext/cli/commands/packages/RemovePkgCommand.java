@@ -7,6 +7,7 @@ import java.util.Set;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Multicalls;
 import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ public final class RemovePkgCommand extends CliCommand {
         for (String p : packages) {
             calls.add(new RpcCall("packageListRemove", List.of(tag, p), Py.kw("force", force)));
         }
-        PackageLists.strict(hub, calls);
+        Multicalls.strict(hub, calls);
         return 0;
     }
 }
