@@ -54,6 +54,6 @@ class CompletionCommandTest {
     void anotherShellIsAUsageError() {
         CliHarness.Result r = cli.run("completion", "fish");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("unknown shell: fish (choose bash or zsh)\n");
+        assertThat(r.message()).isEqualTo("unknown shell: fish (choose bash or zsh)\n");
     }
 }

@@ -42,7 +42,7 @@ class HostCommandsTest {
 
     private static void fails(CliHarness.Result r, int status, String err) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.err()).as(r.toString()).isEqualTo(err + "\n");
+        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
     }
 
     private static Map<String, Object> host(String name) {

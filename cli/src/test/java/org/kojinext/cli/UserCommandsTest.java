@@ -41,7 +41,7 @@ class UserCommandsTest {
 
     private static void fails(CliHarness.Result r, int status, String err) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.err()).as(r.toString()).isEqualTo(err + "\n");
+        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
     }
 
     private static int idOf(String user) {

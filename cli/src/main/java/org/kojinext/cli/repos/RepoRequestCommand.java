@@ -3,15 +3,15 @@ package org.kojinext.cli.repos;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.cli.builds.TaskCommand;
+import org.kojinext.cli.Py;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** What request-repo and regen-repo share: Koji's _request_repo, with their common options. */
-public abstract class RepoRequestCommand extends TaskCommand {
+public abstract class RepoRequestCommand extends CliCommand {
     @Option(names = "--target", description = "Interpret the argument as a build target name")
     protected boolean target;
     @Option(names = "--wait", description = "Wait on for regen to finish, even if running in the background")

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Nvr;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.cli.builds.States;
+import org.kojinext.cli.watch.TaskStates;
 
 /**
  * What Koji's RepoWatcher does for request-repo, regen-repo and wait-repo: asks the hub for a
@@ -102,8 +102,8 @@ public final class RepoWatch {
                 if (!Objects.equals(before, after)) {
                     seen.put(f, after);
                     if (f.equals("task_state")) {
-                        before = before == null ? null : States.name(States.TASK, before);
-                        after = after == null ? null : States.name(States.TASK, after);
+                        before = before == null ? null : TaskStates.name(before);
+                        after = after == null ? null : TaskStates.name(after);
                     }
                     info("Request updated: " + f + ": " + Py.str(before) + " -> " + Py.str(after));
                 }
@@ -113,7 +113,7 @@ public final class RepoWatch {
             }
             if (!Py.truthy(now.get("active"))) {
                 if (now.get("task_id") != null) {
-                    error("Task " + now.get("task_id") + " state is " + States.name(States.TASK, now.get("task_state")));
+                    error("Task " + now.get("task_id") + " state is " + TaskStates.name(now.get("task_state")));
                 }
                 throw new Failed("Repo request no longer active");
             }

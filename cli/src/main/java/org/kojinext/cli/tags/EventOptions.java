@@ -1,13 +1,11 @@
 package org.kojinext.cli.tags;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.KojiTimes;
+import org.kojinext.cli.Py;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,10 +13,6 @@ import picocli.CommandLine.Option;
  * query reads the database at, or none for now.
  */
 public final class EventOptions {
-    /** time.asctime(): "Tue Mar  5 14:03:09 2024", the day padded with a space. */
-    private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
-
     @Option(names = "--event", paramLabel = "EVENT#", description = "query at event")
     Integer event;
 
@@ -57,12 +51,6 @@ public final class EventOptions {
 
     /** Koji's "Querying at event N (asctime)" line. */
     public static String queryingLine(Map<String, Object> event) {
-        return "Querying at event " + Py.i(event.get("id")) + " (" + asctime(event.get("ts")) + ")";
-    }
-
-    /** time.asctime(time.localtime(ts)) in the JVM's zone. */
-    public static String asctime(Object ts) {
-        long seconds = ((Number) ts).longValue();
-        return ASCTIME.format(Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault()));
+        return "Querying at event " + Py.i(event.get("id")) + " (" + KojiTimes.asctime(event.get("ts")) + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.kojinext.cli.tags;
 
 import java.util.Map;
+import org.kojinext.cli.Py;
 
 /** Koji's four-letter summary of an inheritance link: M(axdepth) F(ilter) I(ntransitive) N(oconfig). */
 public final class InheritanceFlags {

@@ -2,6 +2,7 @@ package org.kojinext.cli.tags;
 
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 
 /** The client-side permission checks some of Koji's admin commands make before calling the hub. */
 public final class Privileges {

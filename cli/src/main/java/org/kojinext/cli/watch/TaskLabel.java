@@ -1,9 +1,10 @@
 package org.kojinext.cli.watch;
 
+import static org.kojinext.cli.Py.str;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kojinext.cli.PyRepr;
 
 /**
  * Koji's taskLabel: "method (detail)" from a task's method, request and arch, where the detail
@@ -183,10 +184,5 @@ public final class TaskLabel {
 
     private static String basename(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    /** Python's str(): text as it is, anything else as its repr. */
-    public static String str(Object v) {
-        return v instanceof String s ? s : PyRepr.repr(v);
     }
 }

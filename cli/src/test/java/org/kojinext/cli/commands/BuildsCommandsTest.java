@@ -189,8 +189,9 @@ class BuildsCommandsTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> taskState(task) == 2);
         CliHarness.Result waited = ok("tag-build", "--wait", "cb-dest", "cb-two-1.0-1");
         int second = createdTask(waited.out());
-        assertThat(waited.out()).contains("Watching tasks (this may be safely interrupted)...")
-                .endsWith("\n" + second + " tagBuild (noarch) completed successfully\n");
+        // Koji's watch_tasks: the task's state when first seen (then each change), and the result.
+        assertThat(waited.out()).contains("Watching tasks (this may be safely interrupted)...\n" + second + " tagBuild (noarch): ")
+                .endsWith("\n\n" + second + " tagBuild (noarch) completed successfully\n");
         CliHarness.Result unknown = cli.run("tag-build", "--nowait", "no-such-tag", "cb-one-1.0-1");
         assertThat(unknown.status()).isEqualTo(1);
         assertThat(unknown.err().lines().count()).isEqualTo(1);

@@ -7,13 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.KojiTimes;
+import org.kojinext.cli.Py;
 
 class TagsHelpersTest {
     @Test
     void asctimePadsTheDayWithASpaceAsPythonDoes() {
         // 2024-03-05 12:00 UTC is the 5th in every zone from UTC-11 to UTC+11.
-        assertThat(EventOptions.asctime(1709640000L)).matches("Tue Mar  5 \\d\\d:00:00 2024");
-        assertThat(EventOptions.asctime(1710590400.75)).matches("Sat Mar 16 \\d\\d:00:00 2024");
+        assertThat(KojiTimes.asctime(1709640000L)).matches("Tue Mar  5 \\d\\d:00:00 2024");
+        assertThat(KojiTimes.asctime(1710590400.75)).matches("Sat Mar 16 \\d\\d:00:00 2024");
     }
 
     @Test

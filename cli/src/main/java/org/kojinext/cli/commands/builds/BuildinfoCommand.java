@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.KojiTimes;
+import org.kojinext.cli.Multicalls;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.PyRepr;
-import org.kojinext.cli.builds.KojiTimes;
+import org.kojinext.cli.States;
 import org.kojinext.cli.builds.PathInfo;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.cli.builds.States;
-import org.kojinext.cli.builds.TaskLabel;
+import org.kojinext.cli.watch.TaskLabel;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
@@ -154,19 +155,15 @@ public final class BuildinfoCommand extends CliCommand {
         for (Map<String, Object> r : rpms) {
             calls.add(new RpcCall("queryRPMSigs", List.of(r.get("id")), Map.of()));
         }
-        List<Object> sigs = hub().multicall(calls);
+        List<Object> sigs = Multicalls.strict(hub(), calls);
         out().println("RPMs:");
         for (int i = 0; i < rpms.size(); i++) {
             String line = paths.build(info) + "/" + PathInfo.rpm(rpms.get(i));
             TreeSet<String> keys = new TreeSet<>();
-            if (sigs.get(i) instanceof List<?> one) {
-                for (Map<String, Object> s : Py.maps(one.get(0))) {
-                    if (Py.truthy(s.get("sigkey"))) {
-                        keys.add(String.valueOf(s.get("sigkey")));
-                    }
+            for (Map<String, Object> s : Py.maps(sigs.get(i))) {
+                if (Py.truthy(s.get("sigkey"))) {
+                    keys.add(String.valueOf(s.get("sigkey")));
                 }
-            } else if (sigs.get(i) instanceof KojiFault f) {
-                throw f;
             }
             if (!keys.isEmpty()) {
                 line += "\tSignatures: " + String.join(", ", keys);

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.builds.Download;
+import org.kojinext.cli.Multicalls;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Nvr;
 import org.kojinext.cli.builds.PathInfo;
-import org.kojinext.cli.builds.Progress;
-import org.kojinext.cli.builds.Py;
 import org.kojinext.cli.builds.RpmFile;
+import org.kojinext.cli.io.Download;
+import org.kojinext.cli.io.Progress;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
@@ -148,13 +149,10 @@ public final class DownloadBuildCommand extends CliCommand {
             for (Map<String, Object> r : rpms) {
                 calls.add(new RpcCall("queryRPMSigs", List.of(), Map.of("rpm_id", r.get("id"), "sigkey", key)));
             }
-            List<Object> answers = hub().multicall(calls);
+            List<Object> answers = Multicalls.strict(hub(), calls);
             List<Map<String, Object>> signed = new ArrayList<>();
             for (int i = 0; i < rpms.size(); i++) {
-                if (answers.get(i) instanceof KojiFault f) {
-                    throw f;
-                }
-                if (Py.truthy(((List<?>) answers.get(i)).get(0))) {
+                if (Py.truthy(answers.get(i))) {
                     signed.add(rpms.get(i));
                 } else {
                     Map<String, Object> r = rpms.get(i);

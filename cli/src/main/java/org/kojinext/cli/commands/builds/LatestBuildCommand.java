@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.PathInfo;
-import org.kojinext.cli.builds.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,22 +80,10 @@ public final class LatestBuildCommand extends CliCommand {
                 jsonOut.addAll(data);
                 for (Map<String, Object> b : data) {
                     String first = paths ? Py.str(pathinfo.build(b)) : Py.str(b.get("nvr"));
-                    String line = Py.left(first, 40) + "  " + Py.left(b.get("tag_name"), 20) + "  ";
-                    if (maven) {
-                        line += Py.left(b.get("maven_group_id"), 20) + "  " + Py.left(b.get("maven_artifact_id"), 20) + "  ";
-                    }
-                    lines.add(line + b.get("owner_name"));
+                    lines.add(BuildTable.row(first, b, maven));
                 }
                 if (!headerDone && !json) {
-                    if (maven) {
-                        out().println(Py.left("Build", 40) + "  " + Py.left("Tag", 20) + "  " + Py.left("Group Id", 20)
-                                + "  " + Py.left("Artifact Id", 20) + "  Built by");
-                        out().println("-".repeat(40) + "  " + "-".repeat(20) + "  " + "-".repeat(20) + "  "
-                                + "-".repeat(20) + "  " + "-".repeat(16));
-                    } else {
-                        out().println(Py.left("Build", 40) + "  " + Py.left("Tag", 20) + "  Built by");
-                        out().println("-".repeat(40) + "  " + "-".repeat(20) + "  " + "-".repeat(16));
-                    }
+                    BuildTable.header(out(), maven);
                     headerDone = true;
                 }
             }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.builds.Events;
-import org.kojinext.cli.builds.KojiTimes;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.PathInfo;
-import org.kojinext.cli.builds.Py;
+import org.kojinext.cli.tags.EventOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,12 +38,8 @@ public final class ListTaggedCommand extends CliCommand {
     boolean sigs;
     @Option(names = "--type", description = "Show builds of the given type only. Currently supported types: maven, win, image")
     String type;
-    @Option(names = "--event", paramLabel = "EVENT#", description = "query at event")
-    Integer event;
-    @Option(names = "--ts", paramLabel = "TIMESTAMP", description = "query at last event before timestamp")
-    Integer ts;
-    @Option(names = "--repo", paramLabel = "REPO#", description = "query at event for a repo")
-    Integer repo;
+    @Mixin
+    EventOptions eventOptions = new EventOptions();
     @Option(names = "--draft-only", description = "Only list draft builds/rpms")
     boolean draftOnly;
     @Option(names = "--no-draft", description = "Only list regular builds/rpms")
@@ -86,13 +82,13 @@ public final class ListTaggedCommand extends CliCommand {
         } else if (draftOnly) {
             opts.put("draft", true);
         }
-        Map<String, Object> ev = Events.fromOpts(hub(), event, ts, repo);
+        Map<String, Object> ev = eventOptions.resolve(hub());
         Object eventId = null;
         if (ev != null) {
             eventId = ev.get("id");
             opts.put("event", eventId);
             if (!silent) {
-                out().println("Querying at event " + eventId + " (" + KojiTimes.asctime(ev.get("ts")) + ")");
+                out().println(EventOptions.queryingLine(ev));
             }
         }
         Map<String, Object> kw = new HashMap<>();
@@ -153,22 +149,10 @@ public final class ListTaggedCommand extends CliCommand {
             boolean maven = "maven".equals(type);
             for (Map<String, Object> b : data) {
                 String first = paths ? pathinfo.build(b) : Py.str(b.get("nvr"));
-                String line = Py.left(first, 40) + "  " + Py.left(b.get("tag_name"), 20) + "  ";
-                if (maven) {
-                    line += Py.left(b.get("maven_group_id"), 20) + "  " + Py.left(b.get("maven_artifact_id"), 20) + "  ";
-                }
-                lines.add(line + b.get("owner_name"));
+                lines.add(BuildTable.row(first, b, maven));
             }
             if (!silent) {
-                if (maven) {
-                    out().println(Py.left("Build", 40) + "  " + Py.left("Tag", 20) + "  " + Py.left("Group Id", 20)
-                            + "  " + Py.left("Artifact Id", 20) + "  Built by");
-                    out().println("-".repeat(40) + "  " + "-".repeat(20) + "  " + "-".repeat(20) + "  "
-                            + "-".repeat(20) + "  " + "-".repeat(16));
-                } else {
-                    out().println(Py.left("Build", 40) + "  " + Py.left("Tag", 20) + "  Built by");
-                    out().println("-".repeat(40) + "  " + "-".repeat(20) + "  " + "-".repeat(16));
-                }
+                BuildTable.header(out(), maven);
             }
         }
         lines.stream().sorted().forEach(out()::println);

@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Nvr;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.cli.builds.TaskCommand;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Koji's move-build: a tagBuild task per build that untags it from tag1 and tags it into tag2. */
 @Command(name = "move-build", description = "[bind] 'Move' one or more builds between tags")
-public final class MoveBuildCommand extends TaskCommand {
+public final class MoveBuildCommand extends CliCommand {
     @Option(names = "--force", description = "force operation")
     boolean force;
     @Option(names = "--wait", description = "Wait on tasks, even if running in the background")
@@ -28,7 +29,7 @@ public final class MoveBuildCommand extends TaskCommand {
     List<String> args = List.of();
 
     @Override
-    protected int run() {
+    protected int run() throws InterruptedException {
         if (args.size() < 3) {
             throw new CliFailure(all
                     ? "This command, with --all, takes at least three arguments: two tags and one or more package names"
@@ -67,6 +68,6 @@ public final class MoveBuildCommand extends TaskCommand {
                 out().println("Created task " + task + ", moving " + Nvr.label(b));
             }
         }
-        return waitTasks(tasks, waitOpt, nowait);
+        return Watching.watchIfWanted(waitOpt, nowait, hub(), env(), tasks, global().quiet());
     }
 }

@@ -3,16 +3,17 @@ package org.kojinext.cli.commands.builds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.builds.TaskCommand;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Koji's tag-build: one tagBuild task per build, watched unless --nowait or in the background. */
 @Command(name = "tag-build", description = "[bind] Apply a tag to one or more builds")
-public final class TagBuildCommand extends TaskCommand {
+public final class TagBuildCommand extends CliCommand {
     @Option(names = "--force", description = "force operation")
     boolean force;
     @Option(names = "--wait", description = "Wait on task, even if running in the background")
@@ -23,7 +24,7 @@ public final class TagBuildCommand extends TaskCommand {
     List<String> args = List.of();
 
     @Override
-    protected int run() {
+    protected int run() throws InterruptedException {
         if (args.size() < 2) {
             throw new CliFailure("This command takes at least two arguments: a tag name/ID and one or more package "
                     + "n-v-r's", 2);
@@ -35,7 +36,7 @@ public final class TagBuildCommand extends TaskCommand {
             tasks.add(task);
             out().println("Created task " + task);
         }
-        return waitTasks(tasks, waitOpt, nowait);
+        return Watching.watchIfWanted(waitOpt, nowait, hub(), env(), tasks, global().quiet());
     }
 
 }

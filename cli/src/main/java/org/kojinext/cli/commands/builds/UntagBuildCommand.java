@@ -10,9 +10,9 @@ import java.util.Set;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Multicalls;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.Nvr;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,13 +117,7 @@ public final class UntagBuildCommand extends CliCommand {
                 calls.add(new RpcCall("untagBuild", List.of(tagName, nvr), Map.of("force", force)));
             }
         }
-        if (!calls.isEmpty()) {
-            for (Object r : hub.multicall(calls)) {
-                if (r instanceof KojiFault f) {
-                    throw f;
-                }
-            }
-        }
+        Multicalls.strict(hub, calls);
         return 0;
     }
 
@@ -134,11 +128,8 @@ public final class UntagBuildCommand extends CliCommand {
             calls.add(new RpcCall("queryHistory", List.of(), Map.of("tag", tag, "package", p, "active", true)));
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Object r : hub.multicall(calls)) {
-            if (r instanceof KojiFault f) {
-                throw f;
-            }
-            out.addAll(Py.maps(Py.map(((List<?>) r).get(0)).get("tag_listing")));
+        for (Object r : Multicalls.strict(hub, calls)) {
+            out.addAll(Py.maps(Py.map(r).get("tag_listing")));
         }
         return out;
     }

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.builds.Download;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.builds.PathInfo;
-import org.kojinext.cli.builds.Progress;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.cli.builds.States;
-import org.kojinext.cli.builds.TaskCommand;
+import org.kojinext.cli.io.Download;
+import org.kojinext.cli.io.Progress;
+import org.kojinext.cli.watch.TaskStates;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * wrote, from topurl's work directory into the working directory.
  */
 @Command(name = "download-task", description = "[download] Download the output of a build task")
-public final class DownloadTaskCommand extends TaskCommand {
+public final class DownloadTaskCommand extends CliCommand {
     private static final List<String> BUILD_METHODS = List.of("buildArch", "build");
 
     @Option(names = "--arch", paramLabel = "ARCH", description = "Only download packages for this arch (may be used multiple times), only for build and buildArch task methods")
@@ -56,7 +57,7 @@ public final class DownloadTaskCommand extends TaskCommand {
     }
 
     @Override
-    protected int run() {
+    protected int run() throws InterruptedException {
         if (args.isEmpty()) {
             throw new CliFailure("Please specify a task ID", 2);
         } else if (args.size() > 1) {
@@ -81,8 +82,8 @@ public final class DownloadTaskCommand extends TaskCommand {
             throw new CliFailure("No such task: " + baseId);
         }
         int state = Py.intOf(Py.map(base).get("state"));
-        if ((waitOpt || (!nowait && env().interactive())) && state != 2 && state != 3 && state != 5) {
-            waitTasks(List.of(baseId), true, false);
+        if (Watching.wanted(waitOpt, nowait, env()) && !TaskStates.done(state)) {
+            Watching.watch(hub(), env(), List.of(baseId), silent);
             base = hub().call("getTaskInfo", baseId);
         }
         List<Map<String, Object>> tasks = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class DownloadTaskCommand extends TaskCommand {
         tasks.sort(Comparator.comparingInt(t -> Py.intOf(t.get("id"))));
         for (Map<String, Object> t : tasks) {
             int id = Py.intOf(t.get("id"));
-            String s = States.name(States.TASK, t.get("state"));
+            String s = TaskStates.name(t.get("state"));
             if (!s.equals("CLOSED")) {
                 String who = id == baseId ? "Task" : "Child task";
                 throw new CliFailure(switch (s) {

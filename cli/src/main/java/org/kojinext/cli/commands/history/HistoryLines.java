@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kojinext.cli.builds.Py;
+import org.kojinext.cli.Py;
 
 /**
  * The sentences list-history prints for a row of each versioned table: what an edit, a creation

@@ -12,11 +12,11 @@ import java.util.TreeMap;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
+import org.kojinext.cli.States;
 import org.kojinext.cli.builds.Nvr;
-import org.kojinext.cli.builds.Progress;
-import org.kojinext.cli.builds.Py;
 import org.kojinext.cli.builds.RpmFile;
-import org.kojinext.cli.builds.States;
+import org.kojinext.cli.io.Progress;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.Uploader;
 import picocli.CommandLine.Command;
@@ -180,17 +180,10 @@ public final class ImportCommand extends CliCommand {
             out().print("uploading " + r.path() + "... ");
             out().flush();
             Progress progress = new Progress(out(), env().interactive() && !global().quiet());
-            long started = System.nanoTime();
-            long[] last = {0, started};
             Uploader up = new Uploader(hub.client()).chunkSize(hub.profile().uploadBlocksize());
             if (progress.shown()) {
                 out().println();
-                up.progress((done, total) -> {
-                    long now = System.nanoTime();
-                    progress.upload(done, total, done - last[0], (now - last[1]) / 1e9, (now - started) / 1e9);
-                    last[0] = done;
-                    last[1] = now;
-                });
+                up.progress(progress.upload());
             }
             up.upload(file, serverdir, name);
             progress.done();

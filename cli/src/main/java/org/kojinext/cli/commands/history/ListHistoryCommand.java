@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.KojiTimes;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.PyRepr;
-import org.kojinext.cli.builds.KojiTimes;
-import org.kojinext.cli.builds.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

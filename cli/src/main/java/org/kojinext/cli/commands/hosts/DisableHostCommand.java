@@ -1,13 +1,9 @@
 package org.kojinext.cli.commands.hosts;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.HubLink;
-import org.kojinext.cli.Multicalls;
 import org.kojinext.cli.hosts.HostLookup;
-import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,19 +25,7 @@ public final class DisableHostCommand extends CliCommand {
         if (hosts.isEmpty()) {
             throw new CliFailure("At least one host must be specified", 2);
         }
-        HubLink hub = login();
-        // Koji prints the unknown names on standard output, only the verdict on standard error.
-        if (!HostLookup.allExist(hub, hosts, h -> out().println("No such host: " + h))) {
-            throw new CliFailure("No changes made. Please correct the command line.");
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (String h : hosts) {
-            calls.add(Multicalls.call("disableHost", List.of(h)));
-            if (comment != null) {
-                calls.add(Multicalls.call("editHost", List.of(h), "comment", comment));
-            }
-        }
-        Multicalls.strict(hub, calls);
+        HostLookup.switchAll(login(), out(), hosts, "disableHost", comment);
         return 0;
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.hosts.KojiText;
-import org.kojinext.cli.hosts.KojiTime;
+import org.kojinext.cli.KojiTimes;
+import org.kojinext.cli.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,15 +73,15 @@ public final class HostinfoCommand extends CliCommand {
     private void print(Map<String, Object> info) {
         out().println("Name: " + info.get("name"));
         out().println("ID: " + ((Number) info.get("id")).intValue());
-        out().println("Arches: " + KojiText.str(info.get("arches")));
-        out().println("Capacity: " + KojiText.str(info.get("capacity")));
+        out().println("Arches: " + Py.str(info.get("arches")));
+        out().println("Capacity: " + Py.str(info.get("capacity")));
         out().println("Task Load: " + String.format(Locale.ROOT, "%.2f", ((Number) info.get("task_load")).doubleValue()));
         printIndented("Description:", info.get("description"));
         printIndented("Comment:", info.get("comment"));
         out().println("Enabled: " + (Boolean.TRUE.equals(info.get("enabled")) ? "yes" : "no"));
         out().println("Ready: " + (Boolean.TRUE.equals(info.get("ready")) ? "yes" : "no"));
         Object update = info.get("update_ts");
-        out().println("Last Update: " + (update == null ? "never" : KojiTime.formatLong(update)));
+        out().println("Last Update: " + (update == null ? "never" : KojiTimes.formatTimeLong(update)));
         List<String> channels = ((List<?>) info.get("channels")).stream().map(String::valueOf).toList();
         out().println("Channels: " + String.join(" ", channels));
         out().println("Active Buildroots:");
@@ -122,6 +122,6 @@ public final class HostinfoCommand extends CliCommand {
     }
 
     private static String row(String name, String state, String time) {
-        return KojiText.left(name, 50) + " " + KojiText.left(state, 10) + " " + KojiText.left(time, 20);
+        return Py.left(name, 50) + " " + Py.left(state, 10) + " " + Py.left(time, 20);
     }
 }

@@ -1,6 +1,6 @@
 package org.kojinext.cli.commands.hosts;
 
-import static org.kojinext.cli.hosts.KojiText.left;
+import static org.kojinext.cli.Py.left;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +11,7 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.HubLink;
 import org.kojinext.cli.Multicalls;
-import org.kojinext.cli.hosts.KojiText;
+import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -143,10 +143,10 @@ public final class ListChannelsCommand extends CliCommand {
                     " %6d %6d %6d %6d %6d %6d%%", whole(c.get("enabled_host")), whole(c.get("ready")),
                     whole(c.get("disabled")), whole(c.get("load")), whole(c.get("capacity")), whole(c.get("perc_load"))));
             if (showDescription) {
-                row.append("   ").append(left(KojiText.truncate(c.get("description")), 50));
+                row.append("   ").append(left(Py.truncate(c.get("description")), 50));
             }
             if (showComment) {
-                row.append("   ").append(left(KojiText.truncate(c.get("comment")), 50));
+                row.append("   ").append(left(Py.truncate(c.get("comment")), 50));
             }
             out().println(row);
         }

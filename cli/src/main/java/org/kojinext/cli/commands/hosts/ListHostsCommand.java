@@ -1,6 +1,6 @@
 package org.kojinext.cli.commands.hosts;
 
-import static org.kojinext.cli.hosts.KojiText.left;
+import static org.kojinext.cli.Py.left;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +11,9 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.KojiTimes;
 import org.kojinext.cli.Multicalls;
-import org.kojinext.cli.hosts.KojiText;
-import org.kojinext.cli.hosts.KojiTime;
+import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,12 +150,12 @@ public final class ListHostsCommand extends CliCommand {
                     .append(String.format(Locale.ROOT, "%4.1f/%-4.1f", number(h.get("task_load")), number(h.get("capacity"))))
                     .append(' ')
                     .append(left(String.join(",", String.valueOf(h.get("arches")).trim().split("\\s+")), 16)).append(' ')
-                    .append(left(h.get("update_ts") == null ? "-" : KojiTime.formatLong(h.get("update_ts")), 35));
+                    .append(left(h.get("update_ts") == null ? "-" : KojiTimes.formatTimeLong(h.get("update_ts")), 35));
             if (description) {
-                row.append(' ').append(left(KojiText.truncate(h.get("description")), 50));
+                row.append(' ').append(left(Py.truncate(h.get("description")), 50));
             }
             if (comment) {
-                row.append(' ').append(left(KojiText.truncate(h.get("comment")), 50));
+                row.append(' ').append(left(Py.truncate(h.get("comment")), 50));
             }
             if (showChannels) {
                 row.append(' ').append(h.get("channels"));

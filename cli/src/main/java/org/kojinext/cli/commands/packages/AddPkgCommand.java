@@ -7,8 +7,9 @@ import java.util.Set;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Multicalls;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.tags.Arches;
-import org.kojinext.cli.tags.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ public final class AddPkgCommand extends CliCommand {
         for (String p : toAdd) {
             calls.add(new RpcCall("packageListAdd", List.of(tag, p, owner), opts));
         }
-        PackageLists.strict(hub, calls);
+        Multicalls.strict(hub, calls);
         return 0;
     }
 }

@@ -3,11 +3,9 @@ package org.kojinext.cli.commands.packages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.HubLink;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,27 +25,10 @@ public final class BlockPkgCommand extends CliCommand {
         if (args.size() < 2) {
             throw new CliFailure("Please specify a tag and at least one package", 2);
         }
-        HubLink hub = login();
         String tag = args.get(0);
-        Map<String, Object> dest = PackageLists.requireTag(hub, tag);
-        Set<String> listed = PackageLists.names(hub, dest.get("id"), true);
-        List<String> packages = args.subList(1, args.size());
-        boolean missing = false;
-        for (String p : packages) {
-            if (!listed.contains(p)) {
-                warn("Package " + p + " doesn't exist in tag " + tag);
-                missing = true;
-            }
-        }
-        if (missing) {
-            return 1;
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (String p : packages) {
-            // Koji sends force only when asked: hubs before 1.18 do not take it.
-            calls.add(new RpcCall("packageListBlock", List.of(tag, p), force ? Py.kw("force", true) : Map.of()));
-        }
-        PackageLists.strict(hub, calls);
-        return 0;
+        return PackageLists.changeListed(login(), tag, args.subList(1, args.size()), true,
+                "Package %s doesn't exist in tag %s", this::warn,
+                // Koji sends force only when asked: hubs before 1.18 do not take it.
+                p -> new RpcCall("packageListBlock", List.of(tag, p), force ? Py.kw("force", true) : Map.of()));
     }
 }

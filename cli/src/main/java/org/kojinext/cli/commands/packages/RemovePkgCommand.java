@@ -2,12 +2,9 @@ package org.kojinext.cli.commands.packages;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.HubLink;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,26 +24,9 @@ public final class RemovePkgCommand extends CliCommand {
         if (args.size() < 2) {
             throw new CliFailure("Please specify a tag and at least one package", 2);
         }
-        HubLink hub = login();
         String tag = args.get(0);
-        Map<String, Object> dest = PackageLists.requireTag(hub, tag);
-        Set<String> listed = PackageLists.names(hub, dest.get("id"), false);
-        List<String> packages = args.subList(1, args.size());
-        boolean missing = false;
-        for (String p : packages) {
-            if (!listed.contains(p)) {
-                warn("Package " + p + " is not in tag " + tag);
-                missing = true;
-            }
-        }
-        if (missing) {
-            return 1;
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (String p : packages) {
-            calls.add(new RpcCall("packageListRemove", List.of(tag, p), Py.kw("force", force)));
-        }
-        PackageLists.strict(hub, calls);
-        return 0;
+        return PackageLists.changeListed(login(), tag, args.subList(1, args.size()), false,
+                "Package %s is not in tag %s", this::warn,
+                p -> new RpcCall("packageListRemove", List.of(tag, p), Py.kw("force", force)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Multicalls;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ public final class UnblockPkgCommand extends CliCommand {
         for (String p : args.subList(1, args.size())) {
             calls.add(new RpcCall("packageListUnblock", List.of(args.get(0), p), Map.of()));
         }
-        PackageLists.strict(hub, calls);
+        Multicalls.strict(hub, calls);
         return 0;
     }
 }

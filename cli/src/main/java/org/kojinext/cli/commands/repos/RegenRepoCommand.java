@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.builds.Py;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.repos.RepoRequestCommand;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,7 @@ public final class RegenRepoCommand extends RepoRequestCommand {
     boolean makeTask;
 
     @Override
-    protected int run() {
+    protected int run() throws InterruptedException {
         if (!makeTask) {
             return requestRepo(null, null, true);
         }
@@ -52,6 +53,6 @@ public final class RegenRepoCommand extends RepoRequestCommand {
         out().println("Regenerating repo for tag: " + tag);
         out().println("Created task: " + task);
         out().println("Task info: " + hub.profile().weburl() + "/taskinfo?taskID=" + task);
-        return waitTasks(List.of(task), waitOpt, nowait);
+        return Watching.watchIfWanted(waitOpt, nowait, hub(), env(), List.of(task), global().quiet());
     }
 }

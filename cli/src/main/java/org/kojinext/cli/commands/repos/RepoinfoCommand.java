@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.builds.KojiTimes;
+import org.kojinext.cli.KojiTimes;
+import org.kojinext.cli.Multicalls;
+import org.kojinext.cli.Py;
+import org.kojinext.cli.States;
 import org.kojinext.cli.builds.PathInfo;
-import org.kojinext.cli.builds.Py;
-import org.kojinext.cli.builds.States;
-import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,14 +35,10 @@ public final class RepoinfoCommand extends CliCommand {
         for (String id : ids) {
             calls.add(new RpcCall("repoInfo", List.of(org.kojinext.cli.Literals.plain(id)), Map.of("strict", false)));
         }
-        List<Object> answers = hub().multicall(calls);
+        List<Object> answers = Multicalls.strict(hub(), calls);
         List<Object> found = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            Object a = answers.get(i);
-            if (a instanceof KojiFault f) {
-                throw f;
-            }
-            Object info = ((List<?>) a).get(0);
+            Object info = answers.get(i);
             if (info == null) {
                 err().println("No such repo: " + ids.get(i) + "\n");
                 continue;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,18 +36,11 @@ public final class EditTagInheritanceCommand extends CliCommand {
 
     @Override
     protected int run() {
-        if (args.isEmpty()) {
-            throw new CliFailure("This command takes at least one argument: a tag name or ID", 2);
-        }
-        if (args.size() > 3) {
-            throw new CliFailure("This command takes at most three argument: a tag name or ID, "
-                    + "a parent tag name or ID, and a priority", 2);
-        }
+        Inheritance.checkLinkArgs(args);
         HubLink hub = login();
-        Map<String, Object> tag = Inheritance.requireTag(hub, args.get(0));
-        Inheritance.Target which = Inheritance.target(hub, args);
-        Map<String, Object> link = Inheritance.pick(Py.maps(hub.call("getInheritanceData", tag.get("id"))),
-                which.parent(), which.priority(), out());
+        Inheritance.Chosen chosen = Inheritance.choose(hub, args, out());
+        Map<String, Object> tag = chosen.tag();
+        Map<String, Object> link = chosen.link();
         List<Map<String, Object>> data = new ArrayList<>(Py.maps(hub.call("getInheritanceData", tag.get("id"))));
         if (priority != null) {
             int wanted = Py.parseInt(priority);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 
 /** What the inheritance-editing commands share: tag look-ups and picking the one link to change. */
 final class Inheritance {
@@ -72,5 +72,28 @@ final class Inheritance {
             throw new CliFailure("The tag's inheritance changed while editing it; please try again");
         }
         data.set(index, changed);
+    }
+
+    /** Koji's usage checks of edit- and remove-tag-inheritance: a tag, then an optional parent and priority. */
+    static void checkLinkArgs(List<String> args) {
+        if (args.isEmpty()) {
+            throw new CliFailure("This command takes at least one argument: a tag name or ID", 2);
+        }
+        if (args.size() > 3) {
+            throw new CliFailure("This command takes at most three argument: a tag name or ID, "
+                    + "a parent tag name or ID, and a priority", 2);
+        }
+    }
+
+    /** The tag and the one link of its inheritance that the arguments name. */
+    static Chosen choose(HubLink hub, List<String> args, java.io.PrintStream out) {
+        Map<String, Object> tag = requireTag(hub, args.get(0));
+        Target which = target(hub, args);
+        Map<String, Object> link = pick(Py.maps(hub.call("getInheritanceData", tag.get("id"))),
+                which.parent(), which.priority(), out);
+        return new Chosen(tag, link);
+    }
+
+    record Chosen(Map<String, Object> tag, Map<String, Object> link) {
     }
 }

@@ -3,8 +3,8 @@ package org.kojinext.cli.commands.tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.tags.InheritanceFlags;
-import org.kojinext.cli.tags.Py;
 
 /**
  * Draws getFullInheritance's depth-first list as Koji's list-tag-inheritance does: each link

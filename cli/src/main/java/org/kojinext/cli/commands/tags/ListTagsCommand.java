@@ -7,8 +7,8 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
-import org.kojinext.cli.tags.Py;
-import org.kojinext.protocol.KojiFault;
+import org.kojinext.cli.Multicalls;
+import org.kojinext.cli.Py;
 import org.kojinext.protocol.RpcCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,11 +65,8 @@ public final class ListTagsCommand extends CliCommand {
             for (String p : patterns) {
                 calls.add(new RpcCall("listTags", List.of(), Py.kw("build", buildId, "package", pkgId, "pattern", p)));
             }
-            for (Object r : hub.multicall(calls)) {
-                if (r instanceof KojiFault f) {
-                    throw f;
-                }
-                tags.addAll(Py.maps(((List<?>) r).get(0)));
+            for (Object r : Multicalls.strict(hub, calls)) {
+                tags.addAll(Py.maps(r));
             }
         }
         tags.sort(Comparator.comparing(t -> (String) t.get("name")));

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.tags.Privileges;
-import org.kojinext.cli.tags.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.Py;
 import org.kojinext.cli.tags.Privileges;
-import org.kojinext.cli.tags.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

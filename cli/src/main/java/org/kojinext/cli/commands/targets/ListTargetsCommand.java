@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

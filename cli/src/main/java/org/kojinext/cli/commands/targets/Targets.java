@@ -1,7 +1,7 @@
 package org.kojinext.cli.commands.targets;
 
 import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.tags.Py;
+import org.kojinext.cli.Py;
 
 /** The checks Koji's target commands make on a build tag before asking the hub. */
 final class Targets {

@@ -11,6 +11,8 @@ import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
 import org.kojinext.cli.Literals;
+import org.kojinext.cli.io.Progress;
+import org.kojinext.cli.watch.Watching;
 import org.kojinext.protocol.Uploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,10 +147,7 @@ public final class BuildCommand extends CliCommand {
             out().println("Created task: " + task);
             out().println("Task info: " + hub.profile().weburl() + "/taskinfo?taskID=" + task);
         }
-        if (Watching.wanted(wait ? Boolean.TRUE : nowait ? Boolean.FALSE : null, env())) {
-            return Watching.watch(hub, env(), List.of(task), q);
-        }
-        return 0;
+        return Watching.watchIfWanted(wait, nowait, hub, env(), List.of(task), q);
     }
 
     /** Koji's checks of the target: it exists, its destination tag too, unlocked unless scratch. */
@@ -175,8 +174,10 @@ public final class BuildCommand extends CliCommand {
         }
         String dir = uniquePath("cli-build");
         Uploader up = new Uploader(hub.client()).chunkSize(hub.profile().uploadBlocksize());
-        if (env().interactive() && !noprogress && !q) {
-            up.progress(new UploadProgress(err()));
+        // On standard error, so that standard output stays what Koji prints there.
+        Progress progress = new Progress(err(), env().interactive() && !noprogress && !q);
+        if (progress.shown()) {
+            up.progress(progress.upload());
         }
         up.upload(path, dir, path.getFileName().toString());
         out().println();

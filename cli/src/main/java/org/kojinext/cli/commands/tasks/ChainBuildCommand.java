@@ -7,6 +7,7 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,10 +73,7 @@ public final class ChainBuildCommand extends CliCommand {
             out().println("Created task: " + task);
             out().println("Task info: " + hub.profile().weburl() + "/taskinfo?taskID=" + task);
         }
-        if (Watching.wanted(wait ? Boolean.TRUE : nowait ? Boolean.FALSE : null, env())) {
-            return Watching.watch(hub, env(), List.of(task), q);
-        }
-        return 0;
+        return Watching.watchIfWanted(wait, nowait, hub, env(), List.of(task), q);
     }
 
     /** The build levels: sources split at ":", each an SCM URL or something shaped like an N-V-R. */

@@ -1,14 +1,10 @@
 package org.kojinext.cli.commands.tasks;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
+import org.kojinext.cli.KojiTimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +38,8 @@ public final class ListTasksCommand extends CliCommand {
         if (all && after == null) {
             throw new CliFailure("--all must be used with --after", 2);
         }
-        Double afterTs = after == null ? null : time("--after", after);
-        Double beforeTs = before == null ? null : time("--before", before);
+        Double afterTs = after == null ? null : KojiTimes.parse("--after", after);
+        Double beforeTs = before == null ? null : KojiTimes.parse("--before", before);
         List<Map<String, Object>> tasks;
         try {
             tasks = selection.list(login(), all, afterTs, beforeTs);
@@ -69,31 +65,5 @@ public final class ListTasksCommand extends CliCommand {
             }
         }
         return 0;
-    }
-
-    /**
-     * Koji's time option: a timestamp, or a date/time in local time. Koji takes whatever dateutil
-     * parses; this takes the ISO forms (2020-12-31, 2020-12-31 12:35[:59], with T or a space).
-     */
-    static double time(String option, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException ignored) {
-            // not a timestamp
-        }
-        String v = value.strip().replace('T', ' ');
-        ZoneId zone = ZoneId.systemDefault();
-        for (String pattern : List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm")) {
-            try {
-                return LocalDateTime.parse(v, DateTimeFormatter.ofPattern(pattern)).atZone(zone).toEpochSecond();
-            } catch (DateTimeParseException ignored) {
-                // try the next form
-            }
-        }
-        try {
-            return LocalDate.parse(v).atStartOfDay(zone).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            throw new CliFailure("option " + option + ": invalid time specification: '" + value + "'", 2);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ public final class ResubmitCommand extends CliCommand {
         }
         boolean q = quiet || global().quiet();
         HubLink hub = login();
-        int task = Watching.taskId(args.get(0), "invalid literal for int() with base 10: '" + args.get(0) + "'");
+        int task = TaskIds.parse(args.get(0), "invalid literal for int() with base 10: '" + args.get(0) + "'");
         if (!q) {
             out().println("Resubmitting the following task:");
             new TaskInfoPrinter(hub, out(), hub.profile().topdir()).print(task, 0, false, true);
@@ -39,9 +40,6 @@ public final class ResubmitCommand extends CliCommand {
         if (!q) {
             out().println("Resubmitted task " + task + " as new task " + created);
         }
-        if (Watching.wanted(wait ? Boolean.TRUE : nowait ? Boolean.FALSE : null, env())) {
-            return Watching.watch(hub, env(), List.of(((Number) created).intValue()), q);
-        }
-        return 0;
+        return Watching.watchIfWanted(wait, nowait, hub, env(), List.of(((Number) created).intValue()), q);
     }
 }

@@ -1,5 +1,8 @@
 package org.kojinext.cli.commands.tasks;
 
+import static org.kojinext.cli.Py.str;
+import static org.kojinext.cli.Py.truthy;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.KojiTimes;
 import org.kojinext.cli.watch.TaskFiles;
 import org.kojinext.cli.watch.TaskLabel;
 import org.kojinext.cli.watch.TaskStates;
@@ -104,13 +108,5 @@ final class TaskInfoPrinter {
         for (String p : paths) {
             out.println(indent + "  " + p);
         }
-    }
-
-    private static boolean truthy(Object v) {
-        return v != null && !(v instanceof Number n && n.doubleValue() == 0) && !"".equals(v);
-    }
-
-    static String str(Object v) {
-        return TaskLabel.str(v);
     }
 }

@@ -1,5 +1,7 @@
 package org.kojinext.cli.commands.tasks;
 
+import static org.kojinext.cli.Py.str;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,9 +145,5 @@ public final class TaskSelection {
         for (Object child : (List<Object>) task.getOrDefault("children", List.of())) {
             printRecurse(out, (Map<String, Object>) child, depth + 1);
         }
-    }
-
-    private static String str(Object v) {
-        return TaskLabel.str(v);
     }
 }

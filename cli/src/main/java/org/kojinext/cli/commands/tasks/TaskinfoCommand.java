@@ -33,7 +33,7 @@ public final class TaskinfoCommand extends CliCommand {
         }
         List<Integer> ids = new ArrayList<>();
         for (String a : args) {
-            ids.add(Watching.taskId(a, "invalid literal for int() with base 10: '" + a + "'"));
+            ids.add(TaskIds.parse(a, "invalid literal for int() with base 10: '" + a + "'"));
         }
         HubLink hub = hub();
         if (json) {

@@ -53,7 +53,7 @@ public final class WatchLogsCommand extends CliCommand {
         } else {
             hub = hub();
             for (String a : args) {
-                tasks.add(Watching.taskId(a, "task id must be an integer"));
+                tasks.add(TaskIds.parse(a, "task id must be an integer"));
             }
         }
         if (tasks.isEmpty()) {

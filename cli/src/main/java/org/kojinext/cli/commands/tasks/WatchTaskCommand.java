@@ -6,6 +6,7 @@ import java.util.Map;
 import org.kojinext.cli.CliCommand;
 import org.kojinext.cli.CliFailure;
 import org.kojinext.cli.HubLink;
+import org.kojinext.cli.watch.Watching;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class WatchTaskCommand extends CliCommand {
             }
         } else {
             for (String a : args) {
-                tasks.add(Watching.taskId(a, "task id must be an integer"));
+                tasks.add(TaskIds.parse(a, "task id must be an integer"));
             }
             if (tasks.isEmpty()) {
                 throw new CliFailure("at least one task id must be specified", 2);

@@ -1,4 +1,4 @@
-package org.kojinext.cli.builds;
+package org.kojinext.cli.io;
 
 import java.io.IOException;
 import java.io.InputStream;

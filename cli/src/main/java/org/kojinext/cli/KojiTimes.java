@@ -1,9 +1,11 @@
-package org.kojinext.cli.builds;
+package org.kojinext.cli;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -12,11 +14,13 @@ import java.util.Locale;
 
 /**
  * Times as Koji's CLI prints and reads them, in the JVM's default zone (Koji uses the local
- * zone): formatTimeLong, time.asctime, and the --before/--after values its TimeOption accepts.
+ * zone): koji.formatTimeLong, time.asctime(time.localtime(ts)), and the --before/--after values
+ * its TimeOption accepts.
  */
 public final class KojiTimes {
-    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.ROOT);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.ENGLISH);
+    /** The day of the month padded with a space, as C's asctime does. */
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
     private static final List<DateTimeFormatter> INPUTS = List.of(
             DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]", Locale.ROOT),
             DateTimeFormatter.ofPattern("yyyy/MM/dd[ ]['T']HH:mm[:ss]", Locale.ROOT));
@@ -24,13 +28,16 @@ public final class KojiTimes {
     private KojiTimes() {
     }
 
-    /** koji.formatTimeLong: "Sat, 07 Sep 2002 00:00:01 GMT"; '' for no value. */
+    /**
+     * koji.formatTimeLong: "Sat, 07 Sep 2002 00:00:01 UTC"; '' for no value (Koji tests the value
+     * for truth). Takes seconds since the epoch or a hub's ISO time string, as formatTime does.
+     */
     public static String formatTimeLong(Object value) {
-        ZonedDateTime t = zoned(value);
+        ZonedDateTime t = Py.truthy(value) ? zoned(value) : null;
         return t == null ? "" : LONG.format(t);
     }
 
-    /** time.asctime(time.localtime(ts)): "Mon Jan  5 10:11:12 2025". */
+    /** time.asctime(time.localtime(ts)): "Mon Jan  5 10:11:12 2025"; '' for no value. */
     public static String asctime(Object ts) {
         ZonedDateTime t = zoned(ts);
         return t == null ? "" : ASCTIME.format(t);
@@ -39,14 +46,13 @@ public final class KojiTimes {
     /** asctime in UTC, for list-history --utc. */
     public static String asctimeUtc(Object ts) {
         ZonedDateTime t = zoned(ts);
-        return t == null ? "" : ASCTIME.format(t.withZoneSameInstant(ZoneId.of("UTC")));
+        return t == null ? "" : ASCTIME.format(t.withZoneSameInstant(ZoneOffset.UTC));
     }
 
     private static ZonedDateTime zoned(Object value) {
         if (value instanceof Number n) {
-            long micros = Math.round(n.doubleValue() * 1_000_000);
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)
-                    .atZone(ZoneId.systemDefault());
+            // Python's localtime() floors a float timestamp to its second.
+            return Instant.ofEpochSecond((long) Math.floor(n.doubleValue())).atZone(ZoneId.systemDefault());
         }
         if (value instanceof String s && !s.isEmpty()) {
             try {
@@ -78,10 +84,9 @@ public final class KojiTimes {
             }
         }
         try {
-            return java.time.LocalDate.parse(v.replace('/', '-')).atStartOfDay(ZoneId.systemDefault()).toEpochSecond();
+            return LocalDate.parse(v.replace('/', '-')).atStartOfDay(ZoneId.systemDefault()).toEpochSecond();
         } catch (DateTimeParseException e) {
-            throw new org.kojinext.cli.CliFailure("option " + option
-                    + ": invalid time specification: " + org.kojinext.cli.PyRepr.repr(value), 2);
+            throw new CliFailure("option " + option + ": invalid time specification: " + PyRepr.repr(value), 2);
         }
     }
 }

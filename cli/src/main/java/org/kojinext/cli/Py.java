@@ -1,16 +1,16 @@
-package org.kojinext.cli.tags;
+package org.kojinext.cli;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.kojinext.cli.CliFailure;
-import org.kojinext.cli.PyRepr;
 
 /**
  * The bits of Python's semantics that Koji's handlers lean on when they print or compare hub
- * answers: truth values, {@code %s}/{@code %i} conversions, {@code int()} on user input, and
- * the loose typing of hub structures.
+ * answers: truth values, {@code str()}, {@code %s}/{@code %i}/{@code %-Ns} conversions,
+ * {@code int()} on user input, and the loose typing of hub structures. (Python's repr and pprint
+ * are {@link PyRepr}.)
  */
 public final class Py {
     private Py() {
@@ -39,12 +39,19 @@ public final class Py {
         return true;
     }
 
-    /** Python's str() of a value as a hub sends it (None, True, lists and dicts as repr). */
+    /**
+     * Python's str() of a value as a hub sends it: text as it is, None/True/False, floats as
+     * Python writes them (2.0, 1795692777.432446), lists and dicts as their repr.
+     */
     public static String str(Object v) {
         if (v instanceof String s) {
             return s;
         }
-        return PyRepr.repr(v);
+        if (v == null || v instanceof Boolean || v instanceof Number || v instanceof Map<?, ?>
+                || v instanceof Collection<?>) {
+            return PyRepr.repr(v);
+        }
+        return v.toString();
     }
 
     /** {@code %i} of a number the hub sent. */
@@ -55,16 +62,30 @@ public final class Py {
         throw new CliFailure("TypeError: %i format: a real number is required, not " + typeName(v));
     }
 
-    /** {@code %-Ns}: left-justified in at least width columns. */
+    /** {@code %-Ns}: left-justified in at least width characters (as Python counts them). */
     public static String left(Object v, int width) {
         String s = str(v);
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        int len = s.codePointCount(0, s.length());
+        return len >= width ? s : s + " ".repeat(width - len);
     }
 
-    /** {@code %Ns}: right-justified in at least width columns. */
+    /** {@code %Ns}: right-justified in at least width characters (as Python counts them). */
     public static String right(Object v, int width) {
         String s = str(v);
-        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+        int len = s.codePointCount(0, s.length());
+        return len >= width ? s : " ".repeat(width - len) + s;
+    }
+
+    /** Koji's truncate_string: one line, at most 47 characters then "...", "" for none. */
+    public static String truncate(Object value) {
+        if (value == null || value.toString().isEmpty()) {
+            return "";
+        }
+        String s = value.toString().replace('\n', ' ');
+        if (s.codePointCount(0, s.length()) <= 47) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, 47)) + "...";
     }
 
     /**
@@ -96,6 +117,11 @@ public final class Py {
         return a == null ? b == null : a.equals(b);
     }
 
+    /** A hub number as an int (hubs send ints as Integer or Long), or null for anything else. */
+    public static Integer intOf(Object v) {
+        return v instanceof Number n ? n.intValue() : null;
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object v) {
         return (Map<String, Object>) v;
@@ -119,6 +145,6 @@ public final class Py {
         if (v == null) {
             return "NoneType";
         }
-        return v instanceof String ? "str" : v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return v instanceof String ? "str" : v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 }
