@@ -97,6 +97,20 @@ class UploadTest {
     }
 
     @Test
+    void chunksLargerThanTheHubTakesAreHalvedUntilTheyFit() throws Exception {
+        // The hub takes 4 MiB bodies; 5 MiB chunks are refused whole, 2.5 MiB ones fit.
+        Path f = randomFile(6 * 1024 * 1024 + 7);
+        String dir = newDir();
+        List<Long> done = new ArrayList<>();
+        String sha = new Uploader(admin).chunkSize(5 * 1024 * 1024).progress((d, total) -> done.add(d))
+                .upload(f, dir, "halved.bin");
+        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
+        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("halved.bin")))
+                .isEqualTo(Files.readAllBytes(f));
+        assertThat(done).containsExactly(2_621_440L, 5_242_880L, 6L * 1024 * 1024 + 7);
+    }
+
+    @Test
     void rawUploadAnswersKojisStructAndAChunkRetriedAtItsOffsetIsIdempotent() {
         String dir = newDir();
         byte[] first = "hello ".getBytes();
