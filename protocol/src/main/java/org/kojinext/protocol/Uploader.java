@@ -2,26 +2,36 @@ package org.kojinext.protocol;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Uploads a local file to the hub's work area as Koji's fastUpload does, by rawUpload chunks,
- * with Koji Next's stronger checks: every chunk's size, offset and SHA-256 as the hub reports
- * them, and at the end the whole file's SHA-256 by checkUpload. When the connection fails the
- * upload resumes from the size the hub already holds.
+ * with Koji Next's stronger checks: every chunk's size, offset and adler32 as the hub reports
+ * them, and at the end the whole file's SHA-256 by checkUpload. The file is read once, ahead of
+ * the sending (see {@link ChunkReader}). When the connection fails the upload resumes from the
+ * size the hub already holds.
  */
 public final class Uploader {
-    public static final int DEFAULT_CHUNK = 1024 * 1024;
+    /**
+     * 4 MiB: Koji's default MaxRequestLength, and so the largest chunk a hub with default settings
+     * takes. Koji's own client sends 1 MiB; every chunk costs a request, a session check and a
+     * file open, so fewer, larger ones upload faster. A hub that takes less makes the uploader
+     * halve its chunks.
+     */
+    public static final int DEFAULT_CHUNK = 4 * 1024 * 1024;
+    /**
+     * The digest the hub reports for each chunk: Koji's own default, there to catch a chunk
+     * damaged on the way early. The whole file is checked by SHA-256 at the end; a second
+     * SHA-256 of every chunk would cost a pass over the bytes on each side for no more safety.
+     */
+    static final String CHUNK_VERIFY = "adler32";
+    private static final int MIN_CHUNK = 64 * 1024;
+    private static final String TOO_LONG = "Request too long";
 
     /** Told after each chunk: bytes the hub holds and the file's size. */
     @FunctionalInterface
@@ -81,13 +91,13 @@ public final class Uploader {
     public String upload(Path file, String reldir, String name) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long total = ch.size();
-            String sha256 = hex(sha256(ch));
+            FileDigest whole = new FileDigest(ch);
             long offset = 0;
             boolean overwrite = replace;
             boolean complete = false;
             for (int failures = 0; !complete; failures++) {
                 try {
-                    send(ch, reldir, name, offset, overwrite, total);
+                    send(ch, whole, reldir, name, offset, overwrite, total);
                     complete = true;
                 } catch (KojiTransportException e) {
                     if (failures >= resumes) {
@@ -105,11 +115,12 @@ public final class Uploader {
                     }
                 }
             }
-            Map<?, ?> whole = check(reldir, name, "sha256");
-            if (whole == null || ((Number) whole.get("size")).longValue() != total
-                    || !sha256.equals(whole.get("hexdigest"))) {
+            String sha256 = whole.finish(total);
+            Map<?, ?> hub = check(reldir, name, "sha256");
+            if (hub == null || ((Number) hub.get("size")).longValue() != total
+                    || !sha256.equals(hub.get("hexdigest"))) {
                 throw KojiFault.generic("uploaded file " + reldir + "/" + name + " does not match the local file: "
-                        + "hub has " + whole);
+                        + "hub has " + hub);
             }
             return sha256;
         } catch (IOException e) {
@@ -117,74 +128,62 @@ public final class Uploader {
         }
     }
 
-    private void send(FileChannel ch, String reldir, String name, long from, boolean overwrite, long total)
-            throws IOException {
-        long offset = from;
-        ByteBuffer buf = ByteBuffer.allocate(chunkSize);
-        do {
-            buf.clear();
-            int n = 0;
-            while (buf.hasRemaining()) {
-                int r = ch.read(buf, offset + n);
-                if (r < 0) {
-                    break;
+    private void send(FileChannel ch, FileDigest whole, String reldir, String name, long from, boolean overwrite,
+                      long total) throws IOException {
+        int size = chunkSize;
+        long start = from;
+        while (true) {
+            try (ChunkReader chunks = new ChunkReader(ch, start, total, size, CHUNK_VERIFY, whole)) {
+                ChunkReader.Chunk c;
+                while ((c = chunks.next()) != null) {
+                    long offset = c.offset();
+                    int n = c.data().length;
+                    Map<?, ?> r;
+                    try {
+                        r = client.rawUpload(query(reldir, name, offset, overwrite && offset == from), c.data());
+                    } catch (KojiFault f) {
+                        // A hub whose request.max_length (Koji's MaxRequestLength) is below our
+                        // chunk refuses it whole; smaller chunks from the same offset fit.
+                        if (!TOO_LONG.equals(f.getMessage()) || n <= MIN_CHUNK) {
+                            throw f;
+                        }
+                        size = Math.max(MIN_CHUNK, n / 2);
+                        start = offset;
+                        break;
+                    }
+                    if (((Number) r.get("size")).longValue() != n || ((Number) r.get("offset")).longValue() != offset
+                            || !c.digest().equals(r.get("hexdigest"))) {
+                        throw KojiFault.generic("hub stored chunk at " + offset + " of " + reldir + "/" + name
+                                + " differently: " + r);
+                    }
+                    progress.update(offset + n, total);
                 }
-                n += r;
+                if (c == null) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KojiTransportException("interrupted while uploading " + reldir + "/" + name, e);
             }
-            byte[] chunk = Arrays.copyOf(buf.array(), n);
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("filename", name);
-            q.put("filepath", reldir);
-            q.put("fileverify", "sha256");
-            q.put("offset", Long.toString(offset));
-            if (overwrite && offset == from) {
-                q.put("overwrite", "1");
-            }
-            if (volume != null) {
-                q.put("volume", volume);
-            }
-            Map<?, ?> r = client.rawUpload(q, chunk);
-            if (((Number) r.get("size")).longValue() != n || ((Number) r.get("offset")).longValue() != offset
-                    || !hex(sha256(chunk)).equals(r.get("hexdigest"))) {
-                throw KojiFault.generic("hub stored chunk at " + offset + " of " + reldir + "/" + name
-                        + " differently: " + r);
-            }
-            offset += n;
-            progress.update(offset, total);
-        } while (offset < total);
+        }
+    }
+
+    private Map<String, String> query(String reldir, String name, long offset, boolean overwrite) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("filename", name);
+        q.put("filepath", reldir);
+        q.put("fileverify", CHUNK_VERIFY);
+        q.put("offset", Long.toString(offset));
+        if (overwrite) {
+            q.put("overwrite", "1");
+        }
+        if (volume != null) {
+            q.put("volume", volume);
+        }
+        return q;
     }
 
     private Map<?, ?> check(String reldir, String name, String verify) {
         return (Map<?, ?>) client.call("checkUpload", reldir, name, verify, null, volume);
-    }
-
-    private static byte[] sha256(FileChannel ch) throws IOException {
-        MessageDigest md = digest();
-        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-        long pos = 0;
-        int n;
-        while ((n = ch.read(buf, pos)) > 0) {
-            buf.flip();
-            md.update(buf);
-            buf.clear();
-            pos += n;
-        }
-        return md.digest();
-    }
-
-    private static byte[] sha256(byte[] data) {
-        return digest().digest(data);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
     }
 }

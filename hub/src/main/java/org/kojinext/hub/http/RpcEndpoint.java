@@ -1,6 +1,7 @@
 package org.kojinext.hub.http;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,11 @@ final class RpcEndpoint {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
         boolean isJson = type.startsWith("application/json");
         boolean isUpload = type.startsWith("application/octet-stream");
+        long declared = ctx.req().getContentLengthLong();
+        if (isUpload && declared >= 0 && declared <= maxRequestLength) {
+            streamUpload(ctx, declared);
+            return;
+        }
         byte[] body;
         try {
             body = readBounded(ctx);
@@ -64,9 +70,23 @@ final class RpcEndpoint {
         if (isJson) {
             json.handle(ctx, meta, body);
         } else if (isUpload) {
-            upload.handle(ctx, meta, body);
+            upload.handle(ctx, meta, new ByteArrayInputStream(body), body.length);
         } else {
             xml.handle(ctx, meta, body);
+        }
+    }
+
+    /** A chunk of a length known to be allowed goes from the socket to the file, not to memory first. */
+    private void streamUpload(Context ctx, long length) throws IOException {
+        try (InputStream in = ctx.req().getInputStream()) {
+            RequestMeta meta;
+            try {
+                meta = meta(ctx);
+            } catch (KojiFault f) {
+                upload.refuse(ctx, in, f);
+                return;
+            }
+            upload.handle(ctx, meta, in, length);
         }
     }
 

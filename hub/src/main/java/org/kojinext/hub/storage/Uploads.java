@@ -25,15 +25,18 @@ public final class Uploads {
     }
 
     /**
-     * One rawUpload chunk. Query keys: filename, filepath, fileverify, offset (-1 appends),
-     * overwrite, volume. Returns {size, fileverify, offset[, hexdigest]}.
+     * The checks of one rawUpload chunk that need the session and the database: login, the verify
+     * type, the offset, and the right to write the path. Query keys: filename, filepath,
+     * fileverify, offset (-1 appends), overwrite, volume. The chunk itself is then written by
+     * {@link RawChunk#write}, outside the request's transaction, so that a slow body does not
+     * hold a database connection.
      */
-    public Map<String, Object> raw(CallContext ctx, Map<String, String> query, byte[] body) {
+    public RawChunk raw(CallContext ctx, Map<String, String> query) {
         if (!ctx.loggedIn()) {
             throw KojiFault.notAllowed("you must be logged-in to upload a file");
         }
         String verifyName = query.getOrDefault("fileverify", "");
-        Verify verify = Verify.of(verifyName);
+        Verify.of(verifyName);
         long offset = integer(query.getOrDefault("offset", "0"), "offset");
         boolean overwrite = !query.getOrDefault("overwrite", "").isEmpty();
         UploadTarget t = UploadTarget.resolve(ctx, volumes.lookup(query.getOrDefault("volume", Volumes.DEFAULT)),
@@ -41,44 +44,7 @@ public final class Uploads {
         if (offset < -1) {
             throw KojiFault.generic("Invalid upload offset: " + offset);
         }
-        try {
-            Optional<Volume.Stat> st = t.volume().stat(t.path());
-            if (st.isPresent()) {
-                if (!st.get().regularFile()) {
-                    throw KojiFault.generic("destination not a file: " + t.display());
-                }
-                if (offset == 0 && !overwrite && !t.path().endsWith(".log")) {
-                    throw KojiFault.generic("upload path exists: " + t.display());
-                }
-            } else if (offset > 0) {
-                throw KojiFault.generic("upload offset " + offset + " is past the end of " + t.display()
-                        + " (no such file)");
-            }
-            try (Volume.Writer w = t.volume().openWriter(t.path())) {
-                long end = w.size();
-                if (offset == -1) {
-                    offset = end;
-                } else if (offset > end) {
-                    // Koji would leave a hole of zeros here; a resuming client must start at checkUpload's size.
-                    throw KojiFault.generic("upload offset " + offset + " is past the end of " + t.display()
-                            + " (" + end + " bytes)");
-                } else {
-                    w.truncate(offset);
-                }
-                w.write(offset, body, 0, body.length);
-            }
-        } catch (IOException e) {
-            throw fault(e, t);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("size", number(body.length));
-        out.put("fileverify", verifyName);
-        out.put("offset", number(offset));
-        if (verify != null) {
-            verify.update(body, 0, body.length);
-            out.put("hexdigest", verify.hexdigest());
-        }
-        return out;
+        return new RawChunk(t, verifyName, offset, overwrite);
     }
 
     /**
@@ -234,7 +200,7 @@ public final class Uploads {
     }
 
     /** A size as XML-RPC carries it: an int while it fits, else i8. */
-    private static Object number(long n) {
+    static Object number(long n) {
         return n == (int) n ? (Object) (int) n : (Object) n;
     }
 }

@@ -65,6 +65,28 @@ public interface Volume {
 
         void write(long offset, byte[] data, int off, int len) throws IOException;
 
+        /**
+         * Writes exactly length bytes read from the stream at the offset, showing each piece to
+         * the digest (when not null) as it passes. A stream that ends early leaves what arrived
+         * written and fails with EOFException, as a client cut off mid-chunk leaves a file a
+         * resumed upload continues from.
+         */
+        default void writeFrom(long offset, InputStream in, long length, Verify seen) throws IOException {
+            byte[] buf = new byte[(int) Math.min(Math.max(length, 1), 256 * 1024)];
+            long done = 0;
+            while (done < length) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, length - done));
+                if (n < 0) {
+                    throw new java.io.EOFException("upload body ended after " + done + " of " + length + " bytes");
+                }
+                if (seen != null) {
+                    seen.update(buf, 0, n);
+                }
+                write(offset + done, buf, 0, n);
+                done += n;
+            }
+        }
+
         /** Reads back from the offset, for digests of what was written. */
         InputStream readFrom(long offset) throws IOException;
     }

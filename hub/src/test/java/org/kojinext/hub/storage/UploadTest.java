@@ -97,6 +97,20 @@ class UploadTest {
     }
 
     @Test
+    void chunksLargerThanTheHubTakesAreHalvedUntilTheyFit() throws Exception {
+        // The hub takes 4 MiB bodies; 5 MiB chunks are refused whole, 2.5 MiB ones fit.
+        Path f = randomFile(6 * 1024 * 1024 + 7);
+        String dir = newDir();
+        List<Long> done = new ArrayList<>();
+        String sha = new Uploader(admin).chunkSize(5 * 1024 * 1024).progress((d, total) -> done.add(d))
+                .upload(f, dir, "halved.bin");
+        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
+        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("halved.bin")))
+                .isEqualTo(Files.readAllBytes(f));
+        assertThat(done).containsExactly(2_621_440L, 5_242_880L, 6L * 1024 * 1024 + 7);
+    }
+
+    @Test
     void rawUploadAnswersKojisStructAndAChunkRetriedAtItsOffsetIsIdempotent() {
         String dir = newDir();
         byte[] first = "hello ".getBytes();
@@ -226,6 +240,12 @@ class UploadTest {
         assertThat(raw.code()).isEqualTo(1004);
         assertThat(raw.getMessage()).contains("logged-in");
         assertThat(fault(() -> anon.call("uploadFile", newDir(), "a", 1, null, 0, "AQ==")).code()).isEqualTo(1004);
+        // A refused chunk's body is read to its end before the fault goes out, so a large one
+        // still gets its answer rather than a reset connection, and the next request is served.
+        for (int i = 0; i < 3; i++) {
+            assertThat(fault(() -> anon.rawUpload(query(newDir(), "a", 0), new byte[3 * 1024 * 1024])).code())
+                    .isEqualTo(1004);
+        }
     }
 
     @Test

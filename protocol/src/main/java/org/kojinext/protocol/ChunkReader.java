@@ -1,0 +1,117 @@
+package org.kojinext.protocol;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.zip.Adler32;
+
+/**
+ * Reads an upload's chunks ahead of the sender, on a thread of its own, and digests each (its own
+ * check, and the whole file's SHA-256) there: while one chunk is on the wire the next ones are
+ * already read and hashed, so the sender only waits for the hub.
+ */
+final class ChunkReader implements AutoCloseable {
+    /** How many chunks may wait, read and hashed, for the sender. */
+    private static final int AHEAD = 2;
+
+    /** A chunk of the file and the digest the hub must report for it. */
+    record Chunk(long offset, byte[] data, String digest) {
+    }
+
+    /** What the reader hands over: a chunk, the end, or the reason it stopped. */
+    private sealed interface Item permits Next, End, Failed {
+    }
+
+    private record Next(Chunk chunk) implements Item {
+    }
+
+    private record End() implements Item {
+    }
+
+    private record Failed(IOException error) implements Item {
+    }
+
+    private final BlockingQueue<Item> ready = new ArrayBlockingQueue<>(AHEAD);
+    private final Thread thread;
+    private final String verify;
+    private boolean ended;
+
+    /**
+     * Starts reading at from; chunks of the given size until total, and at least one (an empty
+     * file is one empty chunk). verify is the per-chunk digest, "sha256" or "adler32".
+     */
+    ChunkReader(FileChannel file, long from, long total, int chunkSize, String verify, FileDigest whole) {
+        this.verify = verify;
+        this.thread = Thread.ofPlatform().daemon().name("upload-reader").start(() -> {
+            Item last;
+            try {
+                long offset = from;
+                do {
+                    Chunk c = read(file, offset, (int) Math.min(chunkSize, Math.max(total - offset, 0)));
+                    whole.chunk(c.offset(), c.data(), c.data().length);
+                    ready.put(new Next(c));
+                    offset += c.data().length;
+                } while (offset < total);
+                last = new End();
+            } catch (IOException e) {
+                last = new Failed(e);
+            } catch (InterruptedException e) {
+                // closed by the sender: nobody waits for more
+                return;
+            }
+            try {
+                ready.put(last);
+            } catch (InterruptedException e) {
+                // closed meanwhile
+            }
+        });
+    }
+
+    /** The next chunk, or null after the last one. */
+    Chunk next() throws IOException, InterruptedException {
+        if (ended) {
+            return null;
+        }
+        Item item = ready.take();
+        return switch (item) {
+            case Next n -> n.chunk();
+            case End e -> {
+                ended = true;
+                yield null;
+            }
+            case Failed f -> {
+                ended = true;
+                throw f.error();
+            }
+        };
+    }
+
+    private Chunk read(FileChannel file, long offset, int length) throws IOException {
+        byte[] data = new byte[length];
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        while (buf.hasRemaining()) {
+            if (file.read(buf, offset + buf.position()) < 0) {
+                throw new IOException("file shrank below " + (offset + buf.position()) + " bytes while being uploaded");
+            }
+        }
+        return new Chunk(offset, data, digest(data));
+    }
+
+    private String digest(byte[] data) {
+        if (verify.equals("adler32")) {
+            Adler32 a = new Adler32();
+            a.update(data);
+            return String.format("%08x", a.getValue());
+        }
+        return HexFormat.of().formatHex(FileDigest.sha256().digest(data));
+    }
+
+    /** Stops reading ahead; the thread ends at once if it waits to hand a chunk over. */
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+}
