@@ -97,6 +97,17 @@ public final class KojiNextCli implements Runnable {
         return global;
     }
 
+    /** Koji's usage line: "Usage: kojinext NAME [options] <arg> ..."; --help shows the options. */
+    static String usageLine(CommandLine cmd) {
+        StringBuilder sb = new StringBuilder("Usage: kojinext ").append(cmd.getCommandName()).append(" [options]");
+        for (CommandLine.Model.PositionalParamSpec p : cmd.getCommandSpec().positionalParameters()) {
+            String label = p.paramLabel();
+            boolean optional = p.arity().min == 0;
+            sb.append(' ').append(optional ? "[" + label + "]" : label);
+        }
+        return sb.toString();
+    }
+
     /** One line per error, as Koji's CLI; the stack trace only with --debug. */
     private int report(Exception e, CommandLine cmd) {
         if (global.debug()) {
@@ -105,8 +116,8 @@ public final class KojiNextCli implements Runnable {
         env.out().flush();
         if (e instanceof CliFailure f && f.status() == 2 && cmd != null) {
             // optparse's parser.error: the usage line, a hint, then the message.
-            env.err().print(cmd.getHelp().synopsisHeading() + cmd.getHelp().synopsis(0));
-            env.err().println("(Specify the --help option for a list of other help options)");
+            env.err().println(usageLine(cmd));
+            env.err().println("(Specify the --help global option for a list of other help options)");
             env.err().println();
             env.err().println("kojinext: error: " + f.getMessage());
             return 2;

@@ -60,8 +60,8 @@ class ConnectionCommandsTest {
         assertThat(cli.run("list-api", "getTag").out()).startsWith("getTag(tagInfo");
         CliHarness.Result unknown = cli.run("list-api", "noSuchMethod");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("Usage: kojinext list-api [-h] [--json] [method_name...]\n"
-                + "(Specify the --help option for a list of other help options)\n\n"
+        assertThat(unknown.err()).startsWith("Usage: kojinext list-api [options] [method_name]\n"
+                + "(Specify the --help global option for a list of other help options)\n\n"
                 + "kojinext: error: Unknown method: noSuchMethod\n");
         assertThat(cli.run("list-api", "--help").out()).contains("--json").contains("-h, --help");
     }
