@@ -32,6 +32,7 @@ import org.kojinext.hub.api.TargetApi;
 import org.kojinext.hub.api.TaskApi;
 import org.kojinext.hub.api.UploadApi;
 import org.kojinext.hub.api.UserApi;
+import org.kojinext.hub.api.VolumeApi;
 import org.kojinext.hub.auth.AdminBootstrap;
 import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.config.HubConfig;
@@ -156,6 +157,7 @@ public final class Hub implements AutoCloseable {
                 new TagGroupApi(),
                 new BuildApi(users, changes),
                 new RpmApi(volumes),
+                new VolumeApi(),
                 new ArchiveApi(),
                 new TaggingApi(tags, users, changes),
                 new BuildingApi(),

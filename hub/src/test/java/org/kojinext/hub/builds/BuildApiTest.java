@@ -92,6 +92,12 @@ class BuildApiTest {
     }
 
     @Test
+    void listVolumesHasTheDefaultVolume() {
+        assertThat((List<?>) hub.client(Encoding.XML).call("listVolumes"))
+                .isEqualTo(List.of(Map.of("id", 0, "name", "DEFAULT")));
+    }
+
+    @Test
     void getPackageCreatesOnlyForAnAdmin() {
         KojiClient anon = hub.client(Encoding.JSON);
         assertThat(anon.callKw("getPackage", List.of("made-here"), Map.of())).isNull();
