@@ -72,4 +72,16 @@ class ImportRpmTest {
         KojiClient anon = hub.client(Encoding.XML);
         assertThatThrownBy(() -> anon.call("importRPM", "cli-import/c", "renamed.src.rpm")).isInstanceOf(KojiFault.class);
     }
+
+    @Test
+    void onlyAnAdminImports() {
+        admin.callKw("createUser", List.of("ir-packager"), Map.of("password", "pw"));
+        KojiClient packager = hub.client(Encoding.XML);
+        packager.login("ir-packager", "pw");
+        assertThatThrownBy(() -> packager.call("importRPM", "cli-import/a", "x.src.rpm"))
+                .isInstanceOf(KojiFault.class).hasMessageContaining("admin");
+        assertThatThrownBy(() -> hub.client(Encoding.XML).call("importRPM", "cli-import/a", "x.src.rpm"))
+                .isInstanceOf(KojiFault.class);
+    }
+
 }
