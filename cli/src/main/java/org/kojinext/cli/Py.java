@@ -16,27 +16,9 @@ public final class Py {
     private Py() {
     }
 
-    /** Python's bool(): None, False, zero and empty strings or containers are false. */
+    /** Python's bool(): None, False, zero and empty strings or containers are false (as the hub decides). */
     public static boolean truthy(Object v) {
-        if (v == null) {
-            return false;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue() != 0;
-        }
-        if (v instanceof CharSequence s) {
-            return !s.isEmpty();
-        }
-        if (v instanceof Collection<?> c) {
-            return !c.isEmpty();
-        }
-        if (v instanceof Map<?, ?> m) {
-            return !m.isEmpty();
-        }
-        return true;
+        return org.kojinext.protocol.KojiArgs.truthy(v);
     }
 
     /**
