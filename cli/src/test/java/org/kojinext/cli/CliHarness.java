@@ -105,6 +105,19 @@ public final class CliHarness {
         }
     }
 
+    /** Runs a command line that must succeed (status 0). */
+    public Result ok(String... args) {
+        Result r = run(args);
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isZero();
+        return r;
+    }
+
+    /** Asserts a run's status and its error message (for a usage error, the part after "kojinext: error: "). */
+    public static void assertFails(Result r, int status, String message) {
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(r.message()).as(r.toString()).isEqualTo(message + "\n");
+    }
+
     public Result run(String... args) {
         return runWithInput("", args);
     }

@@ -1,6 +1,7 @@
 package org.kojinext.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kojinext.cli.CliHarness.assertFails;
 
 import java.util.List;
 import java.util.Map;
@@ -35,15 +36,9 @@ class HostCommandsTest {
     }
 
     private static CliHarness.Result ok(String... args) {
-        CliHarness.Result r = cli.run(args);
-        assertThat(r.status()).as(r.toString()).isZero();
-        return r;
+        return cli.ok(args);
     }
 
-    private static void fails(CliHarness.Result r, int status, String err) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
-    }
 
     private static Map<String, Object> host(String name) {
         return asMap(admin.call("getHost", name));
@@ -54,14 +49,14 @@ class HostCommandsTest {
         CliHarness.Result r = ok("add-host", "add1.example.com", "x86_64", "aarch64");
         assertThat(r.out()).isEqualTo("add1.example.com added: id " + host("add1.example.com").get("id") + "\n");
         assertThat(host("add1.example.com").get("arches")).isEqualTo("x86_64 aarch64");
-        fails(cli.run("add-host", "add1.example.com", "x86_64"), 1, "add1.example.com is already in the database");
-        fails(cli.run("add-host", "add2.example.com"), 2, "Please specify a hostname and at least one arch");
+        assertFails(cli.run("add-host", "add1.example.com", "x86_64"), 1, "add1.example.com is already in the database");
+        assertFails(cli.run("add-host", "add2.example.com"), 2, "Please specify a hostname and at least one arch");
     }
 
     @Test
     void addHostWithForceTurnsAUserIntoAHost() {
         admin.call("createUser", "force1.example.com");
-        fails(cli.run("add-host", "force1.example.com", "x86_64"), 1,
+        assertFails(cli.run("add-host", "force1.example.com", "x86_64"), 1,
                 "GenericError: user force1.example.com already exists and it is not a host");
         ok("add-host", "--force", "force1.example.com", "x86_64");
         assertThat(((Map<?, ?>) admin.call("getUser", "force1.example.com")).get("usertype")).isEqualTo(1);
@@ -72,7 +67,7 @@ class HostCommandsTest {
 
     @Test
     void listHostsTable() {
-        fails(cli.run("add-host-to-channel", "--new", "lh-b.example.com", "lh-chan"), 1, "No such host: lh-b.example.com");
+        assertFails(cli.run("add-host-to-channel", "--new", "lh-b.example.com", "lh-chan"), 1, "No such host: lh-b.example.com");
         ok("add-host", "lh-b.example.com", "x86_64", "i686");
         ok("add-host", "lh-a.example.com", "ppc64le");
         ok("add-host-to-channel", "--new", "lh-b.example.com", "lh-chan");
@@ -93,7 +88,7 @@ class HostCommandsTest {
                         + "lh-b.example.com Y   N    0.0/2.0  x86_64,i686      -                                  \n");
         assertThat(ok("list-hosts", "--channel", "lh-chan", "--quiet", "--disabled").out()).startsWith("lh-a.").hasLineCount(1);
         assertThat(ok("list-hosts", "--channel", "lh-chan", "--quiet", "--enabled", "--arch", "i686").out()).startsWith("lh-b.").hasLineCount(1);
-        fails(cli.run("list-hosts", "--channel", "no-chan"), 2, "No such channel: no-chan");
+        assertFails(cli.run("list-hosts", "--channel", "no-chan"), 2, "No such channel: no-chan");
         CliHarness.Result none = cli.run("list-hosts", "--arch", "s390x");
         assertThat(none.status()).isZero();
         assertThat(none.out()).isEmpty();
@@ -128,7 +123,7 @@ class HostCommandsTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("No such host: ghost.example.com\n\n");
         assertThat(r.out()).isEqualTo(expected);
-        fails(cli.run("hostinfo"), 2, "Please specify a host");
+        assertFails(cli.run("hostinfo"), 2, "Please specify a host");
         List<?> json = (List<?>) Literals.json(ok("hostinfo", "--json", "hi.example.com").out());
         Map<?, ?> info = (Map<?, ?>) json.get(0);
         assertThat(info.get("comment")).isEqualTo("note");
@@ -149,9 +144,9 @@ class HostCommandsTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("No such host: ghost.example.com\nNo changes made, please correct the command line\n");
         assertThat(host("ed1.example.com").get("comment")).isNull();
-        fails(cli.run("edit-host", "ed1.example.com", "--arches", "x86/64"), 1,
+        assertFails(cli.run("edit-host", "ed1.example.com", "--arches", "x86/64"), 1,
                 "GenericError: Architecture can be only [a-zA-Z0-9_-]");
-        fails(cli.run("edit-host"), 2, "Please specify a hostname");
+        assertFails(cli.run("edit-host"), 2, "Please specify a hostname");
     }
 
     @Test
@@ -168,7 +163,7 @@ class HostCommandsTest {
         assertThat(r.out()).isEqualTo("No such host: ghost.example.com\n");
         assertThat(r.err()).isEqualTo("No changes made. Please correct the command line.\n");
         assertThat(host("en2.example.com")).containsEntry("enabled", false);
-        fails(cli.run("disable-host"), 2, "At least one host must be specified");
+        assertFails(cli.run("disable-host"), 2, "At least one host must be specified");
     }
 
     @Test
@@ -203,18 +198,18 @@ class HostCommandsTest {
     @Test
     void addAndRemoveHostFromChannel() {
         ok("add-host", "mv.example.com", "x86_64");
-        fails(cli.run("add-host-to-channel", "mv.example.com", "mv-chan"), 1, "No such channel: mv-chan");
-        fails(cli.run("add-host-to-channel", "ghost.example.com", "default"), 1, "No such host: ghost.example.com");
-        fails(cli.run("add-host-to-channel", "mv.example.com"), 2, "Please specify a hostname and a channel");
+        assertFails(cli.run("add-host-to-channel", "mv.example.com", "mv-chan"), 1, "No such channel: mv-chan");
+        assertFails(cli.run("add-host-to-channel", "ghost.example.com", "default"), 1, "No such host: ghost.example.com");
+        assertFails(cli.run("add-host-to-channel", "mv.example.com"), 2, "Please specify a hostname and a channel");
         assertThat(ok("add-host-to-channel", "--new", "mv.example.com", "mv-chan").out()).isEmpty();
         assertThat(ok("hostinfo", "mv.example.com").out()).contains("Channels: default mv-chan\n");
         assertThat(ok("add-host-to-channel", "--list").out().lines().toList()).contains("default", "mv-chan");
         assertThat(ok("remove-host-from-channel", "mv.example.com", "mv-chan").out()).isEmpty();
         assertThat(ok("hostinfo", "mv.example.com").out()).contains("Channels: default\n");
-        fails(cli.run("remove-host-from-channel", "mv.example.com", "mv-chan"), 1,
+        assertFails(cli.run("remove-host-from-channel", "mv.example.com", "mv-chan"), 1,
                 "Host mv.example.com is not a member of channel mv-chan");
-        fails(cli.run("remove-host-from-channel", "ghost.example.com", "default"), 1, "No such host: ghost.example.com");
-        fails(cli.run("remove-host-from-channel", "mv.example.com"), 2, "Please specify a hostname and a channel");
+        assertFails(cli.run("remove-host-from-channel", "ghost.example.com", "default"), 1, "No such host: ghost.example.com");
+        assertFails(cli.run("remove-host-from-channel", "mv.example.com"), 2, "Please specify a hostname and a channel");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kojinext.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kojinext.cli.CliHarness.assertFails;
 
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,9 @@ class UserCommandsTest {
     }
 
     private static CliHarness.Result ok(String... args) {
-        CliHarness.Result r = cli.run(args);
-        assertThat(r.status()).as(r.toString()).isZero();
-        return r;
+        return cli.ok(args);
     }
 
-    private static void fails(CliHarness.Result r, int status, String err) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
-    }
 
     private static int idOf(String user) {
         return ((Number) ((Map<?, ?>) admin.call("getUser", user)).get("id")).intValue();
@@ -52,9 +47,9 @@ class UserCommandsTest {
     void addUserPrintsTheNewIdAndRefusesATakenName() {
         CliHarness.Result r = ok("add-user", "alice");
         assertThat(r.out()).isEqualTo("Added user alice (" + idOf("alice") + ")\n");
-        fails(cli.run("add-user", "alice"), 1, "GenericError: user already exists: alice");
-        fails(cli.run("add-user"), 2, "You must specify the username of the user to add");
-        fails(cli.run("add-user", "a", "b"), 2, "This command only accepts one argument (username)");
+        assertFails(cli.run("add-user", "alice"), 1, "GenericError: user already exists: alice");
+        assertFails(cli.run("add-user"), 2, "You must specify the username of the user to add");
+        assertFails(cli.run("add-user", "a", "b"), 2, "This command only accepts one argument (username)");
     }
 
     @Test
@@ -72,9 +67,9 @@ class UserCommandsTest {
         assertThat(((Map<?, ?>) admin.call("getUser", "dave")).get("status")).isEqualTo(1);
         assertThat(ok("enable-user", "dave").out()).isEmpty();
         assertThat(((Map<?, ?>) admin.call("getUser", "dave")).get("status")).isEqualTo(0);
-        fails(cli.run("disable-user", "ghost"), 1, "GenericError: No such user: ghost");
-        fails(cli.run("enable-user"), 2, "You must specify the username of the user to enable");
-        fails(cli.run("disable-user", "a", "b"), 2, "This command only accepts one argument (username)");
+        assertFails(cli.run("disable-user", "ghost"), 1, "GenericError: No such user: ghost");
+        assertFails(cli.run("enable-user"), 2, "You must specify the username of the user to enable");
+        assertFails(cli.run("disable-user", "a", "b"), 2, "This command only accepts one argument (username)");
     }
 
     @Test
@@ -84,25 +79,25 @@ class UserCommandsTest {
         assertThat(ok("grant-permission", "repo", "erin", "frank").out()).isEmpty();
         assertThat(admin.call("getUserPerms", idOf("erin"))).isEqualTo(List.of("repo"));
         assertThat(admin.call("getUserPerms", idOf("frank"))).isEqualTo(List.of("repo"));
-        fails(cli.run("grant-permission", "repo", "erin"), 1, "GenericError: user erin already has permission: repo");
+        assertFails(cli.run("grant-permission", "repo", "erin"), 1, "GenericError: user erin already has permission: repo");
         assertThat(ok("revoke-permission", "repo", "frank").out()).isEmpty();
         assertThat(admin.call("getUserPerms", idOf("frank"))).isEqualTo(List.of());
-        fails(cli.run("revoke-permission", "repo", "frank"), 1, "GenericError: user frank does not have permission: repo");
+        assertFails(cli.run("revoke-permission", "repo", "frank"), 1, "GenericError: user frank does not have permission: repo");
     }
 
     @Test
     void permissionErrors() {
         ok("add-user", "gina");
         // Koji checks every user before granting anything, through its option parser (status 2).
-        fails(cli.run("grant-permission", "repo", "gina", "ghost"), 2, "No such user: ghost");
+        assertFails(cli.run("grant-permission", "repo", "gina", "ghost"), 2, "No such user: ghost");
         assertThat(admin.call("getUserPerms", idOf("gina"))).isEqualTo(List.of());
-        fails(cli.run("grant-permission", "no-such-perm", "gina"), 1,
+        assertFails(cli.run("grant-permission", "no-such-perm", "gina"), 1,
                 "GenericError: No such entry in table permissions: no-such-perm");
-        fails(cli.run("grant-permission", "--description", "x", "repo", "gina"), 2,
+        assertFails(cli.run("grant-permission", "--description", "x", "repo", "gina"), 2,
                 "Option new must be specified with option description.");
-        fails(cli.run("grant-permission", "repo"), 2, "Please specify a permission and at least one user");
-        fails(cli.run("revoke-permission", "repo", "ghost"), 2, "No such user: ghost");
-        fails(cli.run("revoke-permission", "no-such-perm", "gina"), 1,
+        assertFails(cli.run("grant-permission", "repo"), 2, "Please specify a permission and at least one user");
+        assertFails(cli.run("revoke-permission", "repo", "ghost"), 2, "No such user: ghost");
+        assertFails(cli.run("revoke-permission", "no-such-perm", "gina"), 1,
                 "GenericError: No such entry in table permissions: no-such-perm");
     }
 
@@ -141,8 +136,8 @@ class UserCommandsTest {
         assertThat(ok("list-permissions", "--mine", "--quiet").out()).isEqualTo("admin             \n");
         assertThat(Literals.json(ok("list-permissions", "--user", "ivy", "--json").out()))
                 .isEqualTo(Map.of("tag", java.util.Arrays.asList((Object) null), "repo", List.of("builders")));
-        fails(cli.run("list-permissions", "--user", "ghost"), 1, "No such user: ghost");
-        fails(cli.run("list-permissions", "extra"), 2, "This command takes no arguments");
+        assertFails(cli.run("list-permissions", "--user", "ghost"), 1, "No such user: ghost");
+        assertFails(cli.run("list-permissions", "extra"), 2, "This command takes no arguments");
     }
 
     @Test
@@ -177,7 +172,7 @@ class UserCommandsTest {
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEqualTo("No such user: ghost\n\n");
         assertThat(r.out()).startsWith("User name: kate\n");
-        fails(cli.run("userinfo"), 2, "You must specify at least one username");
+        assertFails(cli.run("userinfo"), 2, "You must specify at least one username");
         List<?> json = (List<?>) Literals.json(ok("userinfo", "--json", "kate", "kojiadmin").out());
         assertThat(json).hasSize(2);
         Map<?, ?> admin = (Map<?, ?>) json.get(1);

@@ -1,6 +1,7 @@
 package org.kojinext.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kojinext.cli.CliHarness.assertFails;
 
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,11 @@ class PackageAndTargetCommandsTest {
     }
 
     private static CliHarness.Result ok(String... args) {
-        CliHarness.Result r = cli.run(args);
-        assertThat(r.status()).as(r.toString()).isZero();
+        CliHarness.Result r = cli.ok(args);
         assertThat(r.err()).as(r.toString()).isEmpty();
         return r;
     }
 
-    private static void fails(CliHarness.Result r, int status, String err) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
-    }
 
     /** The rows under list-pkgs' header, which must be there; Koji keeps the hub's order. */
     private static List<String> rows(CliHarness.Result r) {
@@ -78,11 +74,11 @@ class PackageAndTargetCommandsTest {
     @Test
     void addPkgErrors() {
         admin.call("createTag", "ape-tag");
-        fails(cli.run("add-pkg", "ape-tag", "p"), 2, "Please specify an owner for the package(s)");
-        fails(cli.run("add-pkg", "--owner", "kojiadmin", "ape-tag"), 2, "Please specify a tag and at least one package");
-        fails(cli.run("add-pkg", "--owner", "nobody", "ape-tag", "p"), 1, "No such user: nobody");
-        fails(cli.run("add-pkg", "--owner", "kojiadmin", "no-such-tag", "p"), 1, "No such tag: no-such-tag");
-        fails(cli.run("add-pkg", "--owner", "kojiadmin", "--extra-arches", "x/y", "ape-tag", "p"), 1,
+        assertFails(cli.run("add-pkg", "ape-tag", "p"), 2, "Please specify an owner for the package(s)");
+        assertFails(cli.run("add-pkg", "--owner", "kojiadmin", "ape-tag"), 2, "Please specify a tag and at least one package");
+        assertFails(cli.run("add-pkg", "--owner", "nobody", "ape-tag", "p"), 1, "No such user: nobody");
+        assertFails(cli.run("add-pkg", "--owner", "kojiadmin", "no-such-tag", "p"), 1, "No such tag: no-such-tag");
+        assertFails(cli.run("add-pkg", "--owner", "kojiadmin", "--extra-arches", "x/y", "ape-tag", "p"), 1,
                 "GenericError: Architecture can be only [a-zA-Z0-9_-]");
         assertThat((List<?>) admin.callKw("listPackages", List.of(), Map.of("tagID", "ape-tag"))).isEmpty();
     }
@@ -123,12 +119,12 @@ class PackageAndTargetCommandsTest {
         CliHarness.Result then = ok("list-pkgs", "--tag", "le-tag", "--event", String.valueOf(event));
         assertThat(then.out()).matches("(?s)Querying at event " + event + " \\(.{24}\\)\n.*")
                 .endsWith(PKG_HEADER + row("le-one", "le-tag", "", "kojiadmin") + "\n");
-        fails(cli.run("list-pkgs", "--tag", "no-such-tag"), 2, "No such tag: no-such-tag");
-        fails(cli.run("list-pkgs", "--owner", "nobody"), 2, "No such user: nobody");
-        fails(cli.run("list-pkgs", "--show-blocked"), 2, "--show-blocked makes sense only with --tag, --owner or --package");
-        fails(cli.run("list-pkgs", "extra"), 2, "This command takes no arguments");
+        assertFails(cli.run("list-pkgs", "--tag", "no-such-tag"), 2, "No such tag: no-such-tag");
+        assertFails(cli.run("list-pkgs", "--owner", "nobody"), 2, "No such user: nobody");
+        assertFails(cli.run("list-pkgs", "--show-blocked"), 2, "--show-blocked makes sense only with --tag, --owner or --package");
+        assertFails(cli.run("list-pkgs", "extra"), 2, "This command takes no arguments");
         admin.call("createTag", "le-empty");
-        fails(cli.run("list-pkgs", "--tag", "le-empty"), 1, "(no matching packages)");
+        assertFails(cli.run("list-pkgs", "--tag", "le-empty"), 1, "(no matching packages)");
         assertThat(ok("list-pkgs", "--tag", "le-empty", "--json").out()).isEqualTo("[]\n");
     }
 
@@ -140,13 +136,13 @@ class PackageAndTargetCommandsTest {
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.message()).isEqualTo("Package br-none doesn't exist in tag br-tag\n");
         assertThat(ok("list-pkgs", "--tag", "br-tag", "--quiet").out()).doesNotContain("BLOCKED");
-        fails(cli.run("remove-pkg", "br-tag", "br-none"), 1, "Package br-none is not in tag br-tag");
-        fails(cli.run("remove-pkg", "no-such-tag", "br-pkg"), 1, "No such tag: no-such-tag");
-        fails(cli.run("block-pkg", "no-such-tag", "br-pkg"), 1, "No such tag: no-such-tag");
-        fails(cli.run("unblock-pkg", "no-such-tag", "br-pkg"), 1, "GenericError: No such tagInfo: 'no-such-tag'");
-        fails(cli.run("unblock-pkg", "br-tag"), 2, "Please specify a tag and at least one package");
+        assertFails(cli.run("remove-pkg", "br-tag", "br-none"), 1, "Package br-none is not in tag br-tag");
+        assertFails(cli.run("remove-pkg", "no-such-tag", "br-pkg"), 1, "No such tag: no-such-tag");
+        assertFails(cli.run("block-pkg", "no-such-tag", "br-pkg"), 1, "No such tag: no-such-tag");
+        assertFails(cli.run("unblock-pkg", "no-such-tag", "br-pkg"), 1, "GenericError: No such tagInfo: 'no-such-tag'");
+        assertFails(cli.run("unblock-pkg", "br-tag"), 2, "Please specify a tag and at least one package");
         ok("remove-pkg", "br-tag", "br-pkg");
-        fails(cli.run("list-pkgs", "--tag", "br-tag"), 1, "(no matching packages)");
+        assertFails(cli.run("list-pkgs", "--tag", "br-tag"), 1, "(no matching packages)");
     }
 
     @Test
@@ -179,23 +175,23 @@ class PackageAndTargetCommandsTest {
         admin.callKw("createTag", List.of("te-build"), Map.of("arches", "x86_64"));
         admin.call("createTag", "te-noarch");
         ok("add-target", "te-target", "te-build", "te-build");
-        fails(cli.run("add-target", "te-x", "no-such-tag", "te-build"), 1, "No such tag: no-such-tag");
-        fails(cli.run("add-target", "te-x", "te-noarch", "te-build"), 1, "Build tag has no arches: te-noarch");
-        fails(cli.run("add-target", "te-x", "te-build", "no-such-dest"), 1, "No such destination tag: no-such-dest");
-        fails(cli.run("add-target", "te-target", "te-build", "te-build"), 1,
+        assertFails(cli.run("add-target", "te-x", "no-such-tag", "te-build"), 1, "No such tag: no-such-tag");
+        assertFails(cli.run("add-target", "te-x", "te-noarch", "te-build"), 1, "Build tag has no arches: te-noarch");
+        assertFails(cli.run("add-target", "te-x", "te-build", "no-such-dest"), 1, "No such destination tag: no-such-dest");
+        assertFails(cli.run("add-target", "te-target", "te-build", "te-build"), 1,
                 "GenericError: A build target with the name 'te-target' already exists");
-        fails(cli.run("add-target", "te-x"), 2, "Please specify a target name, a build tag, and destination tag");
-        fails(cli.run("add-target", "a", "b", "c", "d"), 2, "Incorrect number of arguments");
-        fails(cli.run("edit-target", "no-such-target", "--rename", "x"), 1,
+        assertFails(cli.run("add-target", "te-x"), 2, "Please specify a target name, a build tag, and destination tag");
+        assertFails(cli.run("add-target", "a", "b", "c", "d"), 2, "Incorrect number of arguments");
+        assertFails(cli.run("edit-target", "no-such-target", "--rename", "x"), 1,
                 "GenericError: No such build target: no-such-target");
-        fails(cli.run("edit-target", "te-target", "--build-tag", "te-noarch"), 1, "Build tag has no arches: te-noarch");
-        fails(cli.run("edit-target", "te-target", "--dest-tag", "no-such-dest"), 1,
+        assertFails(cli.run("edit-target", "te-target", "--build-tag", "te-noarch"), 1, "Build tag has no arches: te-noarch");
+        assertFails(cli.run("edit-target", "te-target", "--dest-tag", "no-such-dest"), 1,
                 "No such destination tag: no-such-dest");
-        fails(cli.run("remove-target", "no-such-target"), 1, "No such build target: no-such-target");
-        fails(cli.run("list-targets", "--name", "no-such-target"), 2, "No such build target: no-such-target");
+        assertFails(cli.run("remove-target", "no-such-target"), 1, "No such build target: no-such-target");
+        assertFails(cli.run("list-targets", "--name", "no-such-target"), 2, "No such build target: no-such-target");
         CliHarness user = CliHarness.user(hub, "owner2", "pw");
-        fails(user.run("add-target", "te-y", "te-build"), 2, "This action requires target or admin privileges");
-        fails(user.run("remove-target", "te-target"), 2, "This action requires target or admin privileges");
+        assertFails(user.run("add-target", "te-y", "te-build"), 2, "This action requires target or admin privileges");
+        assertFails(user.run("remove-target", "te-target"), 2, "This action requires target or admin privileges");
         assertThat(((Map<?, ?>) admin.call("getBuildTarget", "te-target")).get("dest_tag_name")).isEqualTo("te-build");
     }
 }

@@ -1,6 +1,7 @@
 package org.kojinext.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kojinext.cli.CliHarness.assertFails;
 
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,7 @@ class TagCommandsTest {
     }
 
     private static CliHarness.Result ok(String... args) {
-        CliHarness.Result r = cli.run(args);
-        assertThat(r.status()).as(r.toString()).isZero();
+        CliHarness.Result r = cli.ok(args);
         assertThat(r.err()).as(r.toString()).isEmpty();
         return r;
     }
@@ -44,10 +44,6 @@ class TagCommandsTest {
         return ((Number) admin.call("getTagID", tag)).intValue();
     }
 
-    private static void fails(CliHarness.Result r, int status, String err) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.message()).as(r.toString()).isEqualTo(err + "\n");
-    }
 
     @Test
     void taginfoPrintsEveryBlockOfATag() {
@@ -132,8 +128,8 @@ class TagCommandsTest {
 
     @Test
     void taginfoOfAnUnknownTagFailsWithTheHubsFault() {
-        fails(cli.run("taginfo", "no-such-tag"), 1, "GenericError: No such tagInfo: 'no-such-tag'");
-        fails(cli.run("taginfo"), 2, "Please specify a tag");
+        assertFails(cli.run("taginfo", "no-such-tag"), 1, "GenericError: No such tagInfo: 'no-such-tag'");
+        assertFails(cli.run("taginfo"), 2, "Please specify a tag");
     }
 
     @Test
@@ -152,8 +148,8 @@ class TagCommandsTest {
         assertThat(ok("list-tags").out()).contains("lt-a\n", "other-lt\n");
         List<?> json = (List<?>) Literals.json(ok("list-tags", "--json", "lt-*").out());
         assertThat(json.stream().map(t -> (Object) ((Map<?, ?>) t).get("name")).toList()).containsExactly("lt-a", "lt-b", "lt-locked");
-        fails(cli.run("list-tags", "--package", "no-such-pkg"), 2, "No such package: no-such-pkg");
-        fails(cli.run("list-tags", "--build", "no-such-1-1"), 2, "No such build: no-such-1-1");
+        assertFails(cli.run("list-tags", "--package", "no-such-pkg"), 2, "No such package: no-such-pkg");
+        assertFails(cli.run("list-tags", "--build", "no-such-1-1"), 2, "No such build: no-such-1-1");
     }
 
     @Test
@@ -176,24 +172,24 @@ class TagCommandsTest {
         assertThat(tag.get("perm_id")).isNull();
         assertThat(tag.get("extra")).isEqualTo(Map.of("list", List.of(1, "a"), "flag", true));
         assertThat(ok("taginfo", "ed-renamed").out()).doesNotContain("inherited");
-        fails(cli.run("edit-tag", "ed-renamed", "-x", "a=1", "-x", "a=2"), 2, "Duplicate extra key: a");
-        fails(cli.run("edit-tag", "no-such-tag", "--lock"), 1, "GenericError: No such tagInfo: 'no-such-tag'");
-        fails(cli.run("edit-tag"), 2, "Please specify a name for the tag");
+        assertFails(cli.run("edit-tag", "ed-renamed", "-x", "a=1", "-x", "a=2"), 2, "Duplicate extra key: a");
+        assertFails(cli.run("edit-tag", "no-such-tag", "--lock"), 1, "GenericError: No such tagInfo: 'no-such-tag'");
+        assertFails(cli.run("edit-tag"), 2, "Please specify a name for the tag");
     }
 
     @Test
     void addTagErrors() {
         ok("add-tag", "at-dup");
-        fails(cli.run("add-tag", "at-dup"), 1, "GenericError: A tag with the name 'at-dup' already exists");
-        fails(cli.run("add-tag", "at-orphan", "--parent", "no-such-parent"), 1,
+        assertFails(cli.run("add-tag", "at-dup"), 1, "GenericError: A tag with the name 'at-dup' already exists");
+        assertFails(cli.run("add-tag", "at-orphan", "--parent", "no-such-parent"), 1,
                 "GenericError: Parent tag 'no-such-parent' could not be found");
-        fails(cli.run("add-tag", "at-bad", "--arches", "x86/64"), 1,
+        assertFails(cli.run("add-tag", "at-bad", "--arches", "x86/64"), 1,
                 "GenericError: Architecture can be only [a-zA-Z0-9_-]");
-        fails(cli.run("add-tag"), 2, "Please specify a name for the tag");
-        fails(cli.run("add-tag", "a", "b"), 2, "Please specify a name for the tag");
+        assertFails(cli.run("add-tag"), 2, "Please specify a name for the tag");
+        assertFails(cli.run("add-tag", "a", "b"), 2, "Please specify a name for the tag");
         CliHarness user = CliHarness.user(hub, "tagless", "pw");
-        fails(user.run("add-tag", "at-nope"), 2, "This action requires tag or admin privileges");
-        fails(user.run("remove-tag", "at-dup"), 2, "This action requires tag or admin privileges");
+        assertFails(user.run("add-tag", "at-nope"), 2, "This action requires tag or admin privileges");
+        assertFails(user.run("remove-tag", "at-dup"), 2, "This action requires tag or admin privileges");
         assertThat(admin.call("getTag", "at-orphan")).isNull();
     }
 
@@ -202,8 +198,8 @@ class TagCommandsTest {
         ok("add-tag", "rt-tag");
         ok("remove-tag", "rt-tag");
         assertThat(admin.call("getTag", "rt-tag")).isNull();
-        fails(cli.run("remove-tag", "rt-tag"), 1, "No such tag: rt-tag");
-        fails(cli.run("remove-tag"), 2, "Please specify a tag to remove");
+        assertFails(cli.run("remove-tag", "rt-tag"), 1, "No such tag: rt-tag");
+        assertFails(cli.run("remove-tag"), 2, "Please specify a tag to remove");
     }
 
     @Test
@@ -237,9 +233,9 @@ class TagCommandsTest {
         List<?> json = (List<?>) Literals.json(ok("list-tag-inheritance", "--json", "tr-1").out());
         assertThat(json).hasSize(5);
         assertThat(((Map<?, ?>) json.get(0)).get("currdepth")).isEqualTo(1);
-        fails(cli.run("list-tag-inheritance", "no-such-tag"), 2, "No such tag: no-such-tag");
-        fails(cli.run("list-tag-inheritance", "tr-1", "--stop", "tr-2"), 2, "--stop option has been removed in 1.26");
-        fails(cli.run("list-tag-inheritance"), 2, "This command takes exactly one argument: a tag name or ID");
+        assertFails(cli.run("list-tag-inheritance", "no-such-tag"), 2, "No such tag: no-such-tag");
+        assertFails(cli.run("list-tag-inheritance", "tr-1", "--stop", "tr-2"), 2, "--stop option has been removed in 1.26");
+        assertFails(cli.run("list-tag-inheritance"), 2, "This command takes exactly one argument: a tag name or ID");
     }
 
     @Test
@@ -264,19 +260,19 @@ class TagCommandsTest {
         assertThat(dupParent.status()).isEqualTo(1);
         assertThat(dupParent.message()).isEqualTo("Error: You are attempting to add in-a as in-tag's parent even though "
                 + "it already is in-tag's parent.\nPlease use --force if this is what you really want to do.\n");
-        fails(cli.run("add-tag-inheritance", "in-tag", "in-b"), 1, "Error: There is already an active inheritance "
+        assertFails(cli.run("add-tag-inheritance", "in-tag", "in-b"), 1, "Error: There is already an active inheritance "
                 + "with that priority on in-tag, please specify a different priority with --priority.");
-        fails(cli.run("add-tag-inheritance", "in-tag", "no-such-parent"), 2, "No such tag: no-such-parent");
-        fails(cli.run("add-tag-inheritance", "no-such-tag", "in-a"), 2, "No such tag: no-such-tag");
-        fails(cli.run("add-tag-inheritance", "in-tag"), 2, "This command takes exactly two arguments: a tag name "
+        assertFails(cli.run("add-tag-inheritance", "in-tag", "no-such-parent"), 2, "No such tag: no-such-parent");
+        assertFails(cli.run("add-tag-inheritance", "no-such-tag", "in-a"), 2, "No such tag: no-such-tag");
+        assertFails(cli.run("add-tag-inheritance", "in-tag"), 2, "This command takes exactly two arguments: a tag name "
                 + "or ID and that tag's new parent name or ID");
         ok("add-tag-inheritance", "in-tag", "in-b", "--priority", "10", "--maxdepth", "4", "--pkg-filter", "x.*");
 
         ok("edit-tag-inheritance", "in-tag", "in-b", "--priority", "20", "--maxdepth", "none", "--noconfig");
-        fails(cli.run("edit-tag-inheritance", "in-tag", "in-b", "--maxdepth", "many"), 1, "Invalid maxdepth: many");
-        fails(cli.run("edit-tag-inheritance", "in-tag", "in-b", "--priority", "0"), 1, "Error: There is already an "
+        assertFails(cli.run("edit-tag-inheritance", "in-tag", "in-b", "--maxdepth", "many"), 1, "Invalid maxdepth: many");
+        assertFails(cli.run("edit-tag-inheritance", "in-tag", "in-b", "--priority", "0"), 1, "Error: There is already an "
                 + "active inheritance with that priority on in-tag, please specify a different priority with --priority.");
-        fails(cli.run("edit-tag-inheritance", "in-tag", "in-b", "x"), 1,
+        assertFails(cli.run("edit-tag-inheritance", "in-tag", "in-b", "x"), 1,
                 "ValueError: invalid literal for int() with base 10: 'x'");
         CliHarness.Result multiple = cli.run("edit-tag-inheritance", "in-tag");
         assertThat(multiple.status()).isEqualTo(1);
@@ -285,14 +281,14 @@ class TagCommandsTest {
         assertThat(ok("taginfo", "in-tag").out()).contains("\nInheritance:\n  0    .... in-a [" + id("in-a")
                 + "]\n  20   .F.N in-b [" + id("in-b") + "]\n    package filter: x.*\n");
 
-        fails(cli.run("remove-tag-inheritance", "in-tag", "in-b", "5"), 1,
+        assertFails(cli.run("remove-tag-inheritance", "in-tag", "in-b", "5"), 1,
                 "No inheritance link found to remove.  Please check your arguments");
         ok("remove-tag-inheritance", "in-tag", "in-b", "20");
         ok("remove-tag-inheritance", "in-tag", "in-a");
         assertThat((List<?>) admin.call("getInheritanceData", "in-tag")).isEmpty();
-        fails(cli.run("remove-tag-inheritance", "in-tag"), 1,
+        assertFails(cli.run("remove-tag-inheritance", "in-tag"), 1,
                 "No inheritance link found to remove.  Please check your arguments");
-        fails(cli.run("remove-tag-inheritance", "a", "b", "c", "d"), 2, "This command takes at most three argument: "
+        assertFails(cli.run("remove-tag-inheritance", "a", "b", "c", "d"), 2, "This command takes at most three argument: "
                 + "a tag name or ID, a parent tag name or ID, and a priority");
     }
 }
