@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -87,9 +89,31 @@ class ReadCacheTest {
         }
     }
 
+    /**
+     * Waits until the hub has heard every notification committed so far: PostgreSQL delivers one
+     * listener's notifications in commit order, so once a marker change is heard, so is all before.
+     */
+    private static void heardEverything() {
+        CountDownLatch heard = new CountDownLatch(1);
+        ChangeFeed feed = hub.hub().changes();
+        try (AutoCloseable w = feed.watch(t -> {
+            if ("test_marker".equals(t)) {
+                heard.countDown();
+            }
+        })) {
+            db(d -> d.select(DSL.function("pg_notify", Object.class, DSL.val(ChangeFeed.CHANNEL),
+                    DSL.val("test_marker"))).fetch());
+            assertThat(heard.await(5, TimeUnit.SECONDS)).as("marker heard").isTrue();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void theCacheIsUsedAndATriggerIsWhatInvalidatesIt() {
         admin.callKw("createUser", List.of("quiet"), Map.of("password", "x"));
+        // createUser's own notification, arriving late, would empty the cache this test relies on.
+        heardEverything();
         KojiClient reader = hub.client(Encoding.JSON);
         assertThat(status(reader, "quiet")).isZero();
         // Without the trigger's notification the hub cannot know: the cached answer stays.
