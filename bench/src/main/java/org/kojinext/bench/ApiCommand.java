@@ -50,8 +50,8 @@ final class ApiCommand implements Callable<Integer> {
 
     @Option(names = "--client", paramLabel = "KIND", defaultValue = "socket",
             description = "socket: a lean kept-alive HTTP/1.1 client, so that the hub's cost is what is "
-                    + "measured; jdk: java.net.http, which on two cores costs as much CPU per call as the hub "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "measured; jdk: java.net.http, which on two cores costs as much CPU per call as the hub; "
+                    + "urlconnection: HttpURLConnection, as the CLI and builder use it (default: ${DEFAULT-VALUE})")
     ClientKind clientKind;
 
     @Option(names = "--json", description = "print the results as JSON instead of a table")

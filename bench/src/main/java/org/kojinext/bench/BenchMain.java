@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
 public final class BenchMain implements Callable<Integer> {
 
     public static void main(String[] args) {
+        // The in-process builders and clients share HttpURLConnection's cache of idle connections,
+        // which keeps 5 per destination by default: the rest would reconnect for every call.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "512");
+        }
         System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 

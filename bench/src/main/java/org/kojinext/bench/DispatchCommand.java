@@ -35,7 +35,7 @@ final class DispatchCommand implements Callable<Integer> {
         try (BenchTarget target = BenchTarget.inProcess(dbUrl, "bench-admin")) {
             var hub = target.hub();
             RequestRunner runner = new RequestRunner(hub.database(), new Dispatcher(hub.methods()),
-                    new SessionStore(Duration.ofDays(1)), true);
+                    new SessionStore(Duration.ofDays(1)), true, hub.changes());
             RequestMeta anonymous = RequestMeta.anonymous("127.0.0.1");
             System.out.printf(Locale.ROOT, "Koji Next hub, in-process calls without HTTP: %d rounds of %d calls, %s%n",
                     rounds, calls, target.description());

@@ -1,9 +1,8 @@
 package org.kojinext.builder;
 
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kojinext.protocol.HttpTransport;
-import org.kojinext.protocol.JdkHttpTransport;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
 import org.kojinext.protocol.RpcCall;
+import org.kojinext.protocol.UrlConnectionTransport;
 import org.kojinext.protocol.XmlRpcCodec;
 
 /**
@@ -41,11 +40,8 @@ public final class Builder implements Runnable {
     private final Map<Integer, Thread> running = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private volatile KojiClient client;
-    private volatile ProxySelector proxy;
-    /**
-     * One HTTP client for the daemon and every task's subsession: each JDK client owns a selector
-     * thread and a connection pool, and making one per task was most of a task's start-up cost.
-     */
+    private volatile Proxy proxy;
+    /** One HTTP transport for the daemon and every task's subsession, sharing kept-alive connections. */
     private volatile HttpTransport transport;
     private volatile Thread loop;
 
@@ -70,7 +66,7 @@ public final class Builder implements Runnable {
      * that long.
      */
     public Builder proxy(InetSocketAddress address) {
-        this.proxy = ProxySelector.of(address);
+        this.proxy = new Proxy(Proxy.Type.HTTP, address);
         return this;
     }
 
@@ -94,12 +90,7 @@ public final class Builder implements Runnable {
 
     private KojiClient newClient() {
         if (transport == null) {
-            HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(30));
-            if (proxy != null) {
-                http.proxy(proxy);
-            }
-            transport = new JdkHttpTransport(http.build());
+            transport = new UrlConnectionTransport(Duration.ofSeconds(30), proxy);
         }
         return KojiClient.builder(hub).timeout(hold.plusSeconds(30)).transport(transport).build();
     }
@@ -127,6 +118,9 @@ public final class Builder implements Runnable {
                     break;
                 }
                 log.log(Level.WARNING, "hub unreachable (" + e + "); retrying in " + backoff + " ms");
+                // An answer lost on the way may have opened tasks for this builder: connecting
+                // again gives back every open task it is not running.
+                client = null;
                 backoff = sleep(backoff);
             }
         }
@@ -173,6 +167,10 @@ public final class Builder implements Runnable {
         Map<String, Object> kw = new LinkedHashMap<>();
         kw.put("running", ids);
         kw.put("timeout", (double) hold.toSeconds());
+        // The hub opens what it hands over, so a task starts with this answer, not one more round trip.
+        Map<String, Object> weights = new LinkedHashMap<>();
+        handlers.forEach((method, h) -> weights.put(method, h.weight()));
+        kw.put("open", weights);
         Map<String, Object> answer = (Map<String, Object>) c.callKw("host.waitTasks", List.of(), kw);
         for (Object lost : (List<Object>) answer.get("lost")) {
             Thread t = running.remove((Integer) lost);
@@ -180,7 +178,35 @@ public final class Builder implements Runnable {
                 t.interrupt();
             }
         }
+        Object opened = answer.get("opened");
+        if (opened instanceof List<?> list) {
+            for (Object o : list) {
+                startOpened(c, (Map<String, Object>) o);
+            }
+        }
         take(c, (List<Map<String, Object>>) (List<?>) answer.get("assigned"));
+    }
+
+    /** Runs a task the hub opened for this builder, unless it has no room after all: then it goes back. */
+    private void startOpened(KojiClient c, Map<String, Object> info) {
+        int id = (Integer) info.get("id");
+        Map<?, ?> session = (Map<?, ?>) info.get("session");
+        if (running.size() >= maxjobs) {
+            c.call("host.refuseTask", id, true, "too many jobs");
+            endSubsession(session);
+            return;
+        }
+        start(id, handlers.get((String) info.get("method")), session, (String) info.get("request"));
+    }
+
+    private void endSubsession(Map<?, ?> session) {
+        KojiClient spare = newClient();
+        spare.setSession((Integer) session.get("session-id"), (String) session.get("session-key"));
+        try {
+            spare.logout();
+        } catch (RuntimeException ignored) {
+            // it ends with the master session anyway
+        }
     }
 
     /**
@@ -225,13 +251,7 @@ public final class Builder implements Runnable {
                 // Taken back or canceled since it was assigned: nothing to run, and its subsession is not needed.
                 log.log(Level.FINE, "task " + id + " not opened: " + opened);
                 if (session != null) {
-                    KojiClient spare = newClient();
-                    spare.setSession((Integer) session.get("session-id"), (String) session.get("session-key"));
-                    try {
-                        spare.logout();
-                    } catch (RuntimeException ignored) {
-                        // it ends with the master session anyway
-                    }
+                    endSubsession(session);
                 }
                 continue;
             }
@@ -279,9 +299,9 @@ public final class Builder implements Runnable {
                 failed = true;
                 response = text(XmlRpcCodec.fault(1, e.getClass().getSimpleName() + ": " + e.getMessage()).toByteArray());
             }
-            // Off the running list before reporting: the hub announces the close to the held
-            // call, whose answer would otherwise name this task as lost and interrupt the report.
-            if (running.remove(id) != null) {
+            // Still listed as running (and counted against maxjobs) while the report travels: the
+            // hub does not call a task lost that its own host closed or failed.
+            if (running.containsKey(id)) {
                 // The report and the subsession's logout travel together: one request, not two.
                 List<Object> out = session.multicall(List.of(
                         new RpcCall(failed ? "host.failTask" : "host.closeTask", List.of(id, response), Map.of()),

@@ -84,6 +84,12 @@ public final class BuilderMain implements Callable<Integer> {
         URI files = topurl != null ? topurl : hub.resolve("/kojifiles");
         BuildHandlers.Settings settings = new BuildHandlers.Settings(topdir, files, workdir,
                 AllowedScms.parse(allowedScms), BuildrootFactory.named(buildroot));
+        // HttpURLConnection keeps at most http.maxConnections idle connections to the hub (5 by
+        // default); the held call and each running task's calls need one each, and a connection
+        // dropped after use costs a new one for the next call.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, maxjobs + 2)));
+        }
         Builder b = new Builder(hub, user, password, Duration.ofSeconds(holdSeconds), maxjobs,
                 BuildHandlers.of(settings));
         b.declare(arches, capacity, channels);

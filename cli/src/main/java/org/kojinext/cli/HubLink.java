@@ -8,6 +8,7 @@ import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiTransportException;
 import org.kojinext.protocol.RpcCall;
+import org.kojinext.protocol.UrlConnectionTransport;
 
 /**
  * The CLI's session with the hub. The first call goes out as XML-RPC, which every Koji hub

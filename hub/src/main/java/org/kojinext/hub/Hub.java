@@ -114,7 +114,7 @@ public final class Hub implements AutoCloseable {
             MethodRegistry registry = registry(database, sessions, changes, dispatch, effective.storageTopdir(),
                     volumes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
-                    effective.checkClientIp());
+                    effective.checkClientIp(), changes);
             HubServer server = HubServer.start(effective, runner, database, dispatch, volumes);
             return new Hub(embedded, database, listener, changes, dispatch, server, registry);
         } catch (RuntimeException e) {
@@ -168,7 +168,7 @@ public final class Hub implements AutoCloseable {
                 new TaskApi(topdir),
                 new HostApi(),
                 new ChannelApi(),
-                new HostCallsApi(dispatch),
+                new HostCallsApi(dispatch, sessions),
                 new HostBuildCallsApi(volumes),
                 new HostTagCallsApi(tags, users),
                 new HostRepoCallsApi(new RepoInit(topdir, new TaggedBuilds(tags, changes)), new RepoDone(topdir)),

@@ -1,40 +1,61 @@
-package org.kojinext.cli;
+package org.kojinext.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kojinext.protocol.HttpTransport;
 
 /**
- * The command line's HTTP: the JDK's HttpURLConnection. A run makes a handful of calls in a row,
- * so the java.net.http client's strengths do not matter, while its start does: it sets up TLS
- * (the trust store and every cipher suite) even for an http:// hub, a quarter of a short run's
- * time. HttpURLConnection touches TLS only for https, and keeps the connection alive between calls.
+ * HTTP through the JDK's HttpURLConnection, for the command line and the builder. It keeps
+ * connections alive between calls and knows proxies and TLS, and it costs far less per call than
+ * the java.net.http client: that one spends as much CPU per request as the hub does to answer it
+ * (see the README's API benchmark), which on a builder competes with its builds and in the
+ * command line doubles a short run's time, since it sets up TLS even for an http:// hub.
  */
-final class UrlConnectionTransport implements HttpTransport {
-    private final Duration connectTimeout;
+public final class UrlConnectionTransport implements HttpTransport {
+    /**
+     * Bodies up to this size are buffered and leave with the headers in one write. Streamed, they
+     * would leave in a second one that Nagle's algorithm holds until the hub acknowledges the
+     * first, which a small call pays as a millisecond of idle waiting (744 instead of 12845
+     * getUser calls/s in `bench api --client urlconnection`). Upload chunks are streamed: a copy
+     * of megabytes costs more than that wait.
+     */
+    private static final int STREAM_ABOVE = 64 * 1024;
 
-    UrlConnectionTransport(Duration connectTimeout) {
+    private final Duration connectTimeout;
+    private final Proxy proxy;
+
+    /** Direct connections, or the JVM's default proxy settings (http.proxyHost...). */
+    public UrlConnectionTransport(Duration connectTimeout) {
+        this(connectTimeout, null);
+    }
+
+    /** Every request through the given proxy; null for the JVM's default. */
+    public UrlConnectionTransport(Duration connectTimeout, Proxy proxy) {
         this.connectTimeout = connectTimeout;
+        this.proxy = proxy;
     }
 
     @Override
     public Reply post(URI url, String contentType, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException {
-        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection) (proxy == null ? url.toURL().openConnection()
+                : url.toURL().openConnection(proxy));
         c.setRequestMethod("POST");
         c.setDoOutput(true);
         c.setConnectTimeout(millis(connectTimeout));
         c.setReadTimeout(millis(timeout));
-        c.setFixedLengthStreamingMode(body.length);
+        if (body.length > STREAM_ABOVE) {
+            c.setFixedLengthStreamingMode(body.length);
+        }
         c.setRequestProperty("Content-Type", contentType);
         headers.forEach(c::setRequestProperty);
         try (OutputStream out = c.getOutputStream()) {

@@ -69,7 +69,8 @@ class TaskCommandsTest {
         int task = sleepTask("x");
         CliHarness.Result r = cli.run("watch-task", String.valueOf(task));
         assertThat(r.status()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("\n" + task + " sleep \\(noarch\\): open \\(cli-builder\\) -> FAILED: "
+        // The builder fails it within milliseconds of opening it: the watch may see the open state or not.
+        assertThat(r.out()).containsPattern("\n" + task + " sleep \\(noarch\\): (open \\(cli-builder\\) -> )?FAILED: "
                 + "GenericError: TypeError: sleep needs a number of seconds, not x\n")
                 .contains("  0 free  0 open  0 done  1 failed\n")
                 .endsWith("\n" + task + " sleep (noarch) failed\n");

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kojinext.hub.auth.Session;
+import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.hosts.HostStore;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
@@ -35,9 +37,11 @@ import org.kojinext.protocol.KojiFault;
  */
 public final class HostCallsApi implements ApiModule {
     private final Dispatch dispatch;
+    private final SessionStore sessions;
 
-    public HostCallsApi(Dispatch dispatch) {
+    public HostCallsApi(Dispatch dispatch, SessionStore sessions) {
         this.dispatch = dispatch;
+        this.sessions = sessions;
     }
 
     @Override
@@ -135,11 +139,15 @@ public final class HostCallsApi implements ApiModule {
                             ids(a.get("canfail")));
                 });
         m.method("host.waitTasks").param("running", null).param("timeout", null).param("ready", true)
+                .param("open", null)
                 .access(Access.host())
-                .doc("Koji Next: the builder's held call. Answers {assigned, lost} at once when tasks are "
-                        + "assigned to this host or a running task is no longer open on it, else holds until that "
-                        + "happens or timeout seconds pass (at most the hub's builder.hold_seconds). Each call "
-                        + "also tells the hub the host is alive, and ready unless ready is False.")
+                .doc("Koji Next: the builder's held call. Answers {assigned, opened, lost} at once when tasks "
+                        + "are assigned to this host or a running task is no longer its own, else holds until that "
+                        + "happens or timeout seconds pass (at most the hub's builder.hold_seconds). open, a dict "
+                        + "{method: weight}, has the hub open the assigned tasks of those methods in the same "
+                        + "transaction, with that weight and a subsession each: they come back in opened, each "
+                        + "with its request and session, as openTask, setTaskWeight and subsession would give. "
+                        + "Each call also tells the hub the host is alive, and ready unless ready is False.")
                 .handler(this::waitTasks);
         m.method("host.awaitSubtasks").param("parent").param("timeout", null)
                 .access(Access.host()).retryable()
@@ -236,21 +244,76 @@ public final class HostCallsApi implements ApiModule {
         int host = ctx.requireHost();
         Set<Integer> running = new HashSet<>(ids(a.get("running")) == null ? List.of() : ids(a.get("running")));
         Duration hold = holdFor(a.get("timeout"));
+        Map<String, Double> opening = weights(a.get("open"));
         HostReports.seen(ctx.db(), host, a.bool("ready"), dispatch.config().heartbeatInterval());
         long deadline = System.nanoTime() + hold.toNanos();
-        try (Waits.Waiter w = dispatch.waits().register(c -> (c.hostId() != null && c.hostId() == host)
-                || running.contains(c.id()))) {
+        try (Waits.Waiter w = dispatch.waits().register(c -> HostTasks.concerns(c, host, running))) {
             while (true) {
                 Map<String, Object> answer = HostTasks.pending(ctx.db(), host, running);
                 long left = deadline - System.nanoTime();
                 if (answer != null || left <= 0) {
-                    return answer != null ? answer : Map.of("assigned", List.of(), "lost", List.of());
+                    return answer != null ? openAssigned(ctx, answer, opening)
+                            : Map.of("assigned", List.of(), "opened", List.of(), "lost", List.of());
                 }
                 // Holding pins neither a connection nor a platform thread.
                 ctx.tx().release();
                 hold(w, left);
             }
         }
+    }
+
+    /**
+     * Opens the answer's assigned tasks whose methods the builder named, each with its weight and
+     * a subsession; one the builder did not name stays in assigned, for it to refuse. A task
+     * another writer took first (canceled, freed) is left out.
+     */
+    private Map<String, Object> openAssigned(CallContext ctx, Map<String, Object> answer, Map<String, Double> opening) {
+        List<Object> assigned = new ArrayList<>();
+        List<Object> opened = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) answer.get("assigned");
+        Session s = ctx.requireSession();
+        Integer master = s.master() != null ? s.master() : s.id();
+        for (Map<String, Object> task : tasks) {
+            Double weight = opening.get(String.valueOf(task.get("method")));
+            if (weight == null) {
+                assigned.add(task);
+                continue;
+            }
+            int id = (Integer) task.get("id");
+            Map<String, Object> info = TaskWriter.open(ctx.db(), id, ctx.requireHost());
+            if (info == null) {
+                continue;
+            }
+            TaskWriter.setWeight(ctx.db(), id, weight);
+            info.put("weight", weight);
+            info.put("session", sessions.create(ctx.db(), s.userId(), s.hostip(), s.authtype(), master));
+            opened.add(info);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("assigned", assigned);
+        m.put("opened", opened);
+        m.put("lost", answer.get("lost"));
+        return m;
+    }
+
+    /** waitTasks' open argument: {method: weight}, or none. */
+    private static Map<String, Double> weights(Object open) {
+        if (open == null) {
+            return Map.of();
+        }
+        if (!(open instanceof Map<?, ?> map)) {
+            throw KojiFault.parameter("Invalid type for value '" + open + "': expected dict");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            double w = HostReports.number(v, "weight");
+            if (w < 0 || Double.isNaN(w)) {
+                throw KojiFault.parameter("Invalid weight for " + k + ": " + v);
+            }
+            out.put(String.valueOf(k), w);
+        });
+        return out;
     }
 
     private Object awaitSubtasks(CallContext ctx, Args a) {

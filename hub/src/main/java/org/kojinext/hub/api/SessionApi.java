@@ -115,7 +115,7 @@ public final class SessionApi implements ApiModule {
         } else {
             info = sessions.create(ctx.db(), user.getId(), hostip, UserStatus.AUTH_NORMAL, null);
             made = new Session((Integer) info.get("session-id"), user.getId(), user.getName(),
-                    user.getUsertype(), UserStatus.AUTH_NORMAL, null, false, null, null, hostip, false);
+                    user.getUsertype(), UserStatus.AUTH_NORMAL, null, false, null, null, hostip, false, null);
         }
         if (a.bool("exclusive") && !made.exclusive()) {
             sessions.makeExclusive(ctx.db(), made, false);

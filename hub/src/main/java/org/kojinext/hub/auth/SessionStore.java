@@ -1,5 +1,6 @@
 package org.kojinext.hub.auth;
 
+import static org.kojinext.hub.db.jooq.Tables.HOST;
 import static org.kojinext.hub.db.jooq.Tables.SESSIONS;
 import static org.kojinext.hub.db.jooq.Tables.USERS;
 
@@ -36,10 +37,11 @@ public final class SessionStore {
         Sessions excl = SESSIONS.as("excl");
         var exclusiveHolder = DSL.field(DSL.select(DSL.min(excl.ID)).from(excl)
                 .where(excl.USER_ID.eq(SESSIONS.USER_ID), excl.EXCLUSIVE.isTrue(), excl.CLOSED.isFalse()));
+        var hostId = DSL.field(DSL.select(HOST.ID).from(HOST).where(HOST.USER_ID.eq(SESSIONS.USER_ID)));
         AUTHENTICATE = Prerendered.of(DSL.select(SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.EXPIRED, SESSIONS.MASTER,
                         SESSIONS.AUTHTYPE, SESSIONS.CALLNUM, SESSIONS.START_TIME, SESSIONS.UPDATE_TIME,
                         SESSIONS.RENEW_TIME, SESSIONS.EXCLUSIVE, USERS.NAME, USERS.STATUS, USERS.USERTYPE,
-                        exclusiveHolder.as("excl_id"))
+                        exclusiveHolder.as("excl_id"), hostId.as("host_id"))
                 .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
                 .where(SESSIONS.ID.eq(DSL.param("id", Integer.class)), SESSIONS.KEY.eq(DSL.param("key", String.class)),
                         SESSIONS.HOSTIP.eq(DSL.param("hostip", String.class)), SESSIONS.CLOSED.isFalse()));
@@ -90,7 +92,8 @@ public final class SessionStore {
                     .where(SESSIONS.ID.eq(id)).execute();
         }
         return new Session(id, row.get(SESSIONS.USER_ID), userName, row.get(USERS.USERTYPE),
-                row.get(SESSIONS.AUTHTYPE), master, exclusive, lockError, callnum, hostip, expired);
+                row.get(SESSIONS.AUTHTYPE), master, exclusive, lockError, callnum, hostip, expired,
+                row.get("host_id", Integer.class));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.kojinext.hub.repos;
 
 import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.val;
+import static org.kojinext.hub.db.jooq.Tables.REPO_QUEUE;
 
 import java.time.Duration;
 import java.util.Set;
@@ -172,6 +173,12 @@ public final class RepoService implements ChangeFeed.Watcher, AutoCloseable {
         try (Tx tx = database.begin()) {
             CallContext ctx = new CallContext(tx, null, (db, user) -> Set.of());
             try {
+                // Most queue runs are asked for by an ordinary task's end while no request is
+                // waiting: one indexed probe instead of the lock. A request made after the probe
+                // announces itself and asks for its own run.
+                if (!regen && !tx.dsl().fetchExists(REPO_QUEUE, REPO_QUEUE.ACTIVE.isTrue())) {
+                    return;
+                }
                 // A locking read opens the transaction the advisory lock lives in; it waits for
                 // another hub's run to commit.
                 tx.dsl().select(function("pg_advisory_xact_lock", Object.class, val(LOCK_KEY))).forUpdate().fetch();

@@ -81,6 +81,9 @@ public final class CallContext {
             throw KojiFault.auth("Not logged-in");
         }
         if (hostId == null) {
+            hostId = session.hostId();
+        }
+        if (hostId == null) {
             hostId = db().select(Tables.HOST.ID).from(Tables.HOST)
                     .where(Tables.HOST.USER_ID.eq(session.userId())).fetchOne(Tables.HOST.ID);
             if (hostId == null) {

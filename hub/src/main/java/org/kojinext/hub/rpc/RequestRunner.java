@@ -1,11 +1,18 @@
 package org.kojinext.hub.rpc;
 
+import static org.kojinext.hub.db.jooq.Tables.PERMISSIONS;
+import static org.kojinext.hub.db.jooq.Tables.USER_GROUPS;
+import static org.kojinext.hub.db.jooq.Tables.USER_PERMS;
+
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.auth.UserStore;
 import org.kojinext.hub.db.Database;
 import org.kojinext.hub.db.Tx;
+import org.kojinext.hub.events.ChangeFeed;
+import org.kojinext.hub.events.ReadCache;
 import org.kojinext.protocol.RpcCall;
 
 /**
@@ -18,12 +25,17 @@ public final class RequestRunner {
     private final Dispatcher dispatcher;
     private final SessionStore sessions;
     private final boolean checkClientIp;
+    /** Each user's permissions, direct and through groups: every permission-checked call needs them. */
+    private final ReadCache<Integer, Set<String>> perms;
 
-    public RequestRunner(Database database, Dispatcher dispatcher, SessionStore sessions, boolean checkClientIp) {
+    public RequestRunner(Database database, Dispatcher dispatcher, SessionStore sessions, boolean checkClientIp,
+                         ChangeFeed changes) {
         this.database = database;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
         this.checkClientIp = checkClientIp;
+        this.perms = new ReadCache<>(changes, 10_000, USER_PERMS.getName(), USER_GROUPS.getName(),
+                PERMISSIONS.getName());
     }
 
     public Dispatcher dispatcher() {
@@ -55,7 +67,8 @@ public final class RequestRunner {
 
     private <T> T run(RequestMeta meta, String method, Function<CallContext, T> body) {
         try (Tx tx = database.begin()) {
-            CallContext ctx = new CallContext(tx, hostip(meta.remoteIp()), UserStore::effectivePerms);
+            CallContext ctx = new CallContext(tx, hostip(meta.remoteIp()),
+                    (db, user) -> perms.get(tx, user, u -> Set.copyOf(UserStore.effectivePerms(db, u))));
             try {
                 if (meta.sessionId() != null) {
                     ctx.session(sessions.authenticate(tx.dsl(), meta.sessionId(), meta.sessionKey(),

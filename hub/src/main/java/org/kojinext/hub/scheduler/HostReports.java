@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.db.ExtraJson;
+import org.kojinext.hub.db.Prerendered;
 import org.kojinext.protocol.KojiFault;
 
 /** What builders report of themselves: load and readiness (host row), and data for the scheduler. */
@@ -28,16 +29,30 @@ public final class HostReports {
     }
 
     /**
+     * Whether a host's row needs a heartbeat: its ready flag differs, or its update_time is unset
+     * or older than the freshness window, by the database's clock (the sweep that reads update_time
+     * uses it). Rendered once: every held call asks.
+     */
+    private static final Prerendered STALE = Prerendered.of(DSL.select(DSL.field(
+                    HOST.READY.isDistinctFrom(DSL.param("ready", Boolean.class)).or(HOST.UPDATE_TIME.isNull())
+                            .or(HOST.UPDATE_TIME.lt(DSL.currentOffsetDateTime()
+                                    .minus(DSL.param("days", Double.class))))).as("stale"))
+            .from(HOST).where(HOST.ID.eq(DSL.param("id", Integer.class))));
+
+    /**
      * The host was heard from (a held call started). Written only when ready changes or the last
      * heartbeat is older than {@code freshFor}; the row's trigger announces only a change of ready.
+     * Checked with a read first, so that a held call, which otherwise only reads, opens no
+     * transaction and records no callnum.
      */
     public static void seen(DSLContext db, int hostId, boolean ready, java.time.Duration freshFor) {
+        double days = freshFor.toMillis() / 86_400_000.0;
+        var row = STALE.fetchOne(db, ready, days, hostId);
+        if (row == null || !Boolean.TRUE.equals(row.get(0))) {
+            return;
+        }
         db.update(HOST).set(HOST.UPDATE_TIME, DSL.currentOffsetDateTime()).set(HOST.READY, ready)
-                .where(HOST.ID.eq(hostId))
-                .and(HOST.READY.isDistinctFrom(ready).or(HOST.UPDATE_TIME.isNull())
-                        // The database's clock, as the sweep that reads update_time uses it.
-                        .or(HOST.UPDATE_TIME.lt(DSL.currentOffsetDateTime().minus(freshFor.toMillis() / 86_400_000.0))))
-                .execute();
+                .where(HOST.ID.eq(hostId)).execute();
     }
 
     /** Koji's scheduler.set_host_data: replaces what the host said of itself ({methods, maxjobs}). */

@@ -5,6 +5,7 @@ import static org.kojinext.hub.db.jooq.Tables.HOST_CHANNELS;
 import static org.kojinext.hub.db.jooq.Tables.TASK;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.db.Epoch;
+import org.kojinext.hub.db.Prerendered;
+import org.kojinext.hub.events.TaskEvents;
 import org.kojinext.hub.tasks.TaskState;
 
 /** A host's view of its tasks: what Koji's get_tasks_for_host and Host.getHostTasks answer. */
@@ -19,14 +23,23 @@ public final class HostTasks {
     private HostTasks() {
     }
 
+    /** Every held call reads these, so they are rendered once (see Prerendered). */
+    private static final Prerendered ASSIGNED = Prerendered.of(DSL.select(TASK.ID, TASK.STATE, TASK.CHANNEL_ID,
+                    TASK.HOST_ID, TASK.ARCH, TASK.METHOD, TASK.PRIORITY, TASK.CREATE_TIME)
+            .from(TASK).where(TASK.HOST_ID.eq(DSL.param("host", Integer.class)),
+                    TASK.STATE.eq(DSL.inline(TaskState.ASSIGNED.code())))
+            .orderBy(TASK.PRIORITY, TASK.CREATE_TIME, TASK.ID));
+    /** Of the tasks a builder runs, those still its own: OPEN, or finished by it (closed or failed). */
+    private static final Prerendered STILL_HELD = Prerendered.of(DSL.select(TASK.ID).from(TASK)
+            .where(TASK.ID.eq(DSL.any(DSL.param("ids", Integer[].class))),
+                    TASK.HOST_ID.eq(DSL.param("host", Integer.class)),
+                    TASK.STATE.in(DSL.inline(TaskState.OPEN.code()), DSL.inline(TaskState.CLOSED.code()),
+                            DSL.inline(TaskState.FAILED.code()))));
+
     /** Koji's get_tasks_for_host: the ASSIGNED tasks, by priority then age. */
     public static List<Map<String, Object>> assigned(DSLContext db, int hostId) {
-        var createTs = DSL.extract(TASK.CREATE_TIME, org.jooq.DatePart.EPOCH);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Record r : db.select(TASK.ID, TASK.STATE, TASK.CHANNEL_ID, TASK.HOST_ID, TASK.ARCH, TASK.METHOD,
-                        TASK.PRIORITY, createTs)
-                .from(TASK).where(TASK.HOST_ID.eq(hostId), TASK.STATE.eq(TaskState.ASSIGNED.code()))
-                .orderBy(TASK.PRIORITY, TASK.CREATE_TIME, TASK.ID).fetch()) {
+        for (Record r : ASSIGNED.fetch(db, hostId)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.get(TASK.ID));
             m.put("state", r.get(TASK.STATE));
@@ -35,10 +48,28 @@ public final class HostTasks {
             m.put("arch", r.get(TASK.ARCH));
             m.put("method", r.get(TASK.METHOD));
             m.put("priority", r.get(TASK.PRIORITY));
-            m.put("create_ts", r.get(createTs).doubleValue());
+            m.put("create_ts", Epoch.seconds(r.get(TASK.CREATE_TIME)));
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * Whether a held waitTasks call must look again after this change: a task assigned to the
+     * host, or one of those it runs taken from it (canceled, freed, reassigned). Its own opening
+     * and reporting of a task, and changes of waiting or priority, are not news to it.
+     */
+    public static boolean concerns(TaskEvents.TaskChange c, int hostId, Set<Integer> running) {
+        boolean mine = c.hostId() != null && c.hostId() == hostId;
+        Integer state = c.state();
+        if (mine && state != null && state == TaskState.ASSIGNED.code()) {
+            return true;
+        }
+        if (!running.contains(c.id())) {
+            return false;
+        }
+        return !(mine && state != null && (state == TaskState.OPEN.code() || state == TaskState.CLOSED.code()
+                || state == TaskState.FAILED.code()));
     }
 
     /** Koji's Host.getHostTasks: OPEN tasks with waiting and weight, alert when an awaited subtask finished. */
@@ -64,17 +95,18 @@ public final class HostTasks {
 
     /**
      * What a held waitTasks answers now, or null if nothing: the assigned tasks, and those of the
-     * running ones that are no longer OPEN on this host (canceled, freed, reassigned, gone).
+     * running ones that are no longer this host's (canceled, freed, reassigned, gone). A task the
+     * host has closed or failed itself is not lost: it may still be listed while its report is
+     * on the way.
      */
     public static Map<String, Object> pending(DSLContext db, int hostId, Set<Integer> running) {
         List<Map<String, Object>> assigned = assigned(db, hostId);
         List<Integer> lost = new ArrayList<>();
         if (!running.isEmpty()) {
-            List<Integer> stillOpen = db.select(TASK.ID).from(TASK)
-                    .where(TASK.ID.in(running), TASK.HOST_ID.eq(hostId), TASK.STATE.eq(TaskState.OPEN.code()))
-                    .fetch(TASK.ID);
+            Set<Integer> held = new HashSet<>(STILL_HELD.fetch(db, running.toArray(Integer[]::new), hostId)
+                    .getValues(TASK.ID));
             for (Integer id : running) {
-                if (!stillOpen.contains(id)) {
+                if (!held.contains(id)) {
                     lost.add(id);
                 }
             }

@@ -8,12 +8,15 @@ import static org.kojinext.hub.db.jooq.Tables.TASK;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kojinext.builder.Builder;
 import org.kojinext.hub.config.DispatchConfig;
+import org.kojinext.hub.events.TaskEvents;
+import org.kojinext.hub.tasks.TaskState;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
 import org.kojinext.protocol.Encoding;
@@ -151,6 +154,75 @@ class DispatchTest {
         builders.start(hub.url(), "b-cap-2");
         await().atMost(WAIT).until(() -> state(a) == 2);
         assertThat(info(a).get("host_id")).isEqualTo(other);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHeldCallOpensWhatItHandsOverAndAHostsOwnReportIsNotALoss() {
+        channel("c-open");
+        int host = TestHosts.create(hub.jdbcUrl(), "b-open", "x86_64", 4.0, List.of("c-open"));
+        KojiClient h = hub.client(Encoding.JSON);
+        h.login("b-open", TestHosts.PASSWORD);
+        h.call("exclusiveSession", true);
+        h.callKw("host.waitTasks", List.of(), Map.of("timeout", 0));
+        int sleeper = task("sleep", List.of(0), "c-open");
+        int other = task("waittest", List.of(1, 0), "c-open");
+        await().atMost(WAIT).until(() -> state(sleeper) == 4 && state(other) == 4);
+
+        // Only the methods named in open are opened, with their weight and a subsession each.
+        Map<String, Object> got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", 2.5)));
+        List<Map<String, Object>> opened = (List<Map<String, Object>>) got.get("opened");
+        assertThat(opened).hasSize(1);
+        Map<String, Object> one = opened.getFirst();
+        assertThat(one).containsEntry("id", sleeper).containsEntry("state", 1).containsEntry("host_id", host)
+                .containsEntry("weight", 2.5).containsEntry("method", "sleep");
+        assertThat((String) one.get("request")).contains("<int>0</int>");
+        assertThat(((List<Map<String, Object>>) got.get("assigned")).stream().map(t -> t.get("id")))
+                .containsExactly(other);
+        assertThat(info(sleeper).get("state")).isEqualTo(1);
+        assertThat(info(sleeper).get("weight")).isEqualTo(2.5);
+        assertThat(info(sleeper).get("start_ts")).isNotNull();
+        h.call("host.refuseTask", other, false, "not this one");
+
+        // The subsession reports the task; a held call that still lists it does not call it lost.
+        Map<?, ?> sub = (Map<?, ?>) one.get("session");
+        KojiClient task = hub.client(Encoding.XML);
+        task.setSession((Integer) sub.get("session-id"), (String) sub.get("session-key"));
+        task.call("host.closeTask", sleeper, "<?xml version='1.0'?><methodResponse><params><param>"
+                + "<value><int>0</int></value></param></params></methodResponse>");
+        assertThat(state(sleeper)).isEqualTo(2);
+        got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "running", List.of(sleeper)));
+        assertThat((List<?>) got.get("lost")).isEmpty();
+        // A task canceled under it is.
+        int canceled = task("sleep", List.of(0), "c-open");
+        await().atMost(WAIT).until(() -> state(canceled) == 4);
+        got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", 1.0)));
+        assertThat(((List<Map<String, Object>>) got.get("opened")).getFirst()).containsEntry("id", canceled);
+        admin.call("cancelTask", canceled);
+        got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "running", List.of(sleeper, canceled)));
+        assertThat((List<Object>) got.get("lost")).containsExactly(canceled);
+    }
+
+    @Test
+    void aHeldCallWakesForNewsOnlyNotForItsHostsOwnOpeningAndReporting() {
+        Set<Integer> running = Set.of(7);
+        assertThat(HostTasks.concerns(change(9, TaskState.ASSIGNED, 1), 1, running)).as("assigned to it").isTrue();
+        assertThat(HostTasks.concerns(change(9, TaskState.ASSIGNED, 2), 1, running)).as("to another").isFalse();
+        assertThat(HostTasks.concerns(change(7, TaskState.OPEN, 1), 1, running)).as("its own opening").isFalse();
+        assertThat(HostTasks.concerns(change(7, TaskState.CLOSED, 1), 1, running)).as("its own close").isFalse();
+        assertThat(HostTasks.concerns(change(7, TaskState.FAILED, 1), 1, running)).as("its own failure").isFalse();
+        assertThat(HostTasks.concerns(change(7, TaskState.CANCELED, 1), 1, running)).as("canceled").isTrue();
+        assertThat(HostTasks.concerns(change(7, TaskState.FREE, null), 1, running)).as("freed").isTrue();
+        assertThat(HostTasks.concerns(change(7, TaskState.ASSIGNED, 2), 1, running)).as("reassigned").isTrue();
+        assertThat(HostTasks.concerns(change(8, TaskState.CANCELED, 1), 1, running)).as("not running").isFalse();
+    }
+
+    private static TaskEvents.TaskChange change(int id, TaskState state, Integer host) {
+        return new TaskEvents.TaskChange(id, state.code(), host, null, null, 0, false);
     }
 
     @Test
