@@ -280,13 +280,11 @@ public final class HostCallsApi implements ApiModule {
                 assigned.add(task);
                 continue;
             }
-            int id = (Integer) task.get("id");
-            Map<String, Object> info = TaskWriter.open(ctx.db(), id, ctx.requireHost());
+            Map<String, Object> info = TaskWriter.openAssigned(ctx.db(), (Integer) task.get("id"), ctx.requireHost(),
+                    weight);
             if (info == null) {
                 continue;
             }
-            TaskWriter.setWeight(ctx.db(), id, weight);
-            info.put("weight", weight);
             info.put("session", sessions.create(ctx.db(), s.userId(), s.hostip(), s.authtype(), master));
             opened.add(info);
         }

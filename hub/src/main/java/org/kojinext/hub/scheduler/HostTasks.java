@@ -24,34 +24,43 @@ public final class HostTasks {
     }
 
     /** Every held call reads these, so they are rendered once (see Prerendered). */
-    private static final Prerendered ASSIGNED = Prerendered.of(DSL.select(TASK.ID, TASK.STATE, TASK.CHANNEL_ID,
-                    TASK.HOST_ID, TASK.ARCH, TASK.METHOD, TASK.PRIORITY, TASK.CREATE_TIME)
+    private static final List<org.jooq.Field<?>> ASSIGNED_FIELDS = List.of(TASK.ID, TASK.STATE, TASK.CHANNEL_ID,
+            TASK.HOST_ID, TASK.ARCH, TASK.METHOD, TASK.PRIORITY, TASK.CREATE_TIME);
+    private static final Prerendered ASSIGNED = Prerendered.of(DSL.select(ASSIGNED_FIELDS)
             .from(TASK).where(TASK.HOST_ID.eq(DSL.param("host", Integer.class)),
                     TASK.STATE.eq(DSL.inline(TaskState.ASSIGNED.code())))
             .orderBy(TASK.PRIORITY, TASK.CREATE_TIME, TASK.ID));
-    /** Of the tasks a builder runs, those still its own: OPEN, or finished by it (closed or failed). */
-    private static final Prerendered STILL_HELD = Prerendered.of(DSL.select(TASK.ID).from(TASK)
+    /** A held call's one read: the host's ASSIGNED and OPEN tasks (migration V12's partial index). */
+    private static final Prerendered ACTIVE = Prerendered.of(DSL.select(ASSIGNED_FIELDS)
+            .from(TASK).where(TASK.HOST_ID.eq(DSL.param("host", Integer.class)),
+                    TASK.STATE.in(DSL.inline(TaskState.ASSIGNED.code()), DSL.inline(TaskState.OPEN.code())))
+            .orderBy(TASK.PRIORITY, TASK.CREATE_TIME, TASK.ID));
+    /** Of the tasks a builder runs, those it has finished itself (closed or failed). */
+    private static final Prerendered FINISHED_BY = Prerendered.of(DSL.select(TASK.ID).from(TASK)
             .where(TASK.ID.eq(DSL.any(DSL.param("ids", Integer[].class))),
                     TASK.HOST_ID.eq(DSL.param("host", Integer.class)),
-                    TASK.STATE.in(DSL.inline(TaskState.OPEN.code()), DSL.inline(TaskState.CLOSED.code()),
-                            DSL.inline(TaskState.FAILED.code()))));
+                    TASK.STATE.in(DSL.inline(TaskState.CLOSED.code()), DSL.inline(TaskState.FAILED.code()))));
 
     /** Koji's get_tasks_for_host: the ASSIGNED tasks, by priority then age. */
     public static List<Map<String, Object>> assigned(DSLContext db, int hostId) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Record r : ASSIGNED.fetch(db, hostId)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.get(TASK.ID));
-            m.put("state", r.get(TASK.STATE));
-            m.put("channel_id", r.get(TASK.CHANNEL_ID));
-            m.put("host_id", r.get(TASK.HOST_ID));
-            m.put("arch", r.get(TASK.ARCH));
-            m.put("method", r.get(TASK.METHOD));
-            m.put("priority", r.get(TASK.PRIORITY));
-            m.put("create_ts", Epoch.seconds(r.get(TASK.CREATE_TIME)));
-            out.add(m);
+            out.add(assignedStruct(r));
         }
         return out;
+    }
+
+    private static Map<String, Object> assignedStruct(Record r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.get(TASK.ID));
+        m.put("state", r.get(TASK.STATE));
+        m.put("channel_id", r.get(TASK.CHANNEL_ID));
+        m.put("host_id", r.get(TASK.HOST_ID));
+        m.put("arch", r.get(TASK.ARCH));
+        m.put("method", r.get(TASK.METHOD));
+        m.put("priority", r.get(TASK.PRIORITY));
+        m.put("create_ts", Epoch.seconds(r.get(TASK.CREATE_TIME)));
+        return m;
     }
 
     /**
@@ -100,16 +109,24 @@ public final class HostTasks {
      * on the way.
      */
     public static Map<String, Object> pending(DSLContext db, int hostId, Set<Integer> running) {
-        List<Map<String, Object>> assigned = assigned(db, hostId);
-        List<Integer> lost = new ArrayList<>();
-        if (!running.isEmpty()) {
-            Set<Integer> held = new HashSet<>(STILL_HELD.fetch(db, running.toArray(Integer[]::new), hostId)
-                    .getValues(TASK.ID));
-            for (Integer id : running) {
-                if (!held.contains(id)) {
-                    lost.add(id);
-                }
+        List<Map<String, Object>> assigned = new ArrayList<>();
+        Set<Integer> open = new HashSet<>();
+        for (Record r : ACTIVE.fetch(db, hostId)) {
+            if (r.get(TASK.STATE) == TaskState.ASSIGNED.code()) {
+                assigned.add(assignedStruct(r));
+            } else {
+                open.add(r.get(TASK.ID));
             }
+        }
+        List<Integer> lost = new ArrayList<>();
+        for (Integer id : running) {
+            if (!open.contains(id)) {
+                lost.add(id);
+            }
+        }
+        if (!lost.isEmpty()) {
+            // Only while a report is on its way: a task the host finished itself is not lost.
+            lost.removeAll(FINISHED_BY.fetch(db, lost.toArray(Integer[]::new), hostId).getValues(TASK.ID));
         }
         if (assigned.isEmpty() && lost.isEmpty()) {
             return null;

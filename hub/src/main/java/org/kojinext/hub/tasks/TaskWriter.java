@@ -133,10 +133,14 @@ public final class TaskWriter {
 
     // ---- transitions ---------------------------------------------------------------------
 
-    /** The task's state and host under a row lock, or "No such task: N". */
+    /**
+     * The task's state and host under a row lock, or "No such task: N". FOR NO KEY UPDATE, the lock an UPDATE of non-key columns takes itself: FOR UPDATE would also
+     * conflict with the key-share locks of every insert that references the task (a subtask, a
+     * scheduler log line), and with them make deadlocks between a cancel and a builder.
+     */
     private static Record lockRow(DSLContext db, int taskId) {
         Record r = db.select(TASK.STATE, TASK.HOST_ID, TASK.OWNER, TASK.PARENT).from(TASK)
-                .where(TASK.ID.eq(taskId)).forUpdate().fetchOne();
+                .where(TASK.ID.eq(taskId)).forNoKeyUpdate().fetchOne();
         if (r == null) {
             throw TaskStore.noSuchTask(taskId);
         }
@@ -193,6 +197,26 @@ public final class TaskWriter {
         return m;
     }
 
+    /**
+     * open and setWeight for a task ASSIGNED to this host, in one statement: what a held call
+     * does for every task it hands over, where the row lock, the update, the re-read and the
+     * weight's own lock and update were five round trips. Null when the task is no longer
+     * assigned to the host (canceled or freed since).
+     */
+    public static Map<String, Object> openAssigned(DSLContext db, int taskId, int hostId, double weight) {
+        List<org.jooq.Field<?>> fields = TaskStore.columns(true);
+        Record r = db.update(TASK).set(TASK.STATE, TaskState.OPEN.code())
+                .set(TASK.START_TIME, DSL.currentOffsetDateTime()).set(TASK.WEIGHT, weight)
+                .where(TASK.ID.eq(taskId), TASK.HOST_ID.eq(hostId), TASK.STATE.eq(TaskState.ASSIGNED.code()))
+                .returning(fields).fetchOne();
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = TaskStore.struct(r, false);
+        m.put("request", r.get(TASK.REQUEST));
+        return m;
+    }
+
     private static boolean lock(DSLContext db, int taskId, int hostId, TaskState target, boolean force) {
         if (!force) {
             Record r = lockRow(db, taskId);
@@ -229,14 +253,12 @@ public final class TaskWriter {
 
     /** Koji's host.closeTask: the host must hold the task OPEN; stores the value as the result. */
     public static void close(DSLContext db, int taskId, int hostId, Object result) {
-        assertHost(db, taskId, hostId);
-        finish(db, taskId, TaskState.CLOSED, TaskCodec.encodeResult(result));
+        finishOwn(db, taskId, hostId, TaskState.CLOSED, TaskCodec.encodeResult(result));
     }
 
     /** Koji's host.failTask: as close, with the fault stored as the result. */
     public static void fail(DSLContext db, int taskId, int hostId, KojiFault fault) {
-        assertHost(db, taskId, hostId);
-        finish(db, taskId, TaskState.FAILED, TaskCodec.encodeFault(fault));
+        finishOwn(db, taskId, hostId, TaskState.FAILED, TaskCodec.encodeFault(fault));
     }
 
     /**
@@ -244,7 +266,6 @@ public final class TaskWriter {
      * to decode): a value closes the task, a fault fails it.
      */
     public static void finishRaw(DSLContext db, int taskId, int hostId, String response, boolean failed) {
-        assertHost(db, taskId, hostId);
         try {
             TaskCodec.decodeResult(response);
         } catch (KojiFault f) {
@@ -252,7 +273,25 @@ public final class TaskWriter {
                 throw f;
             }
         }
-        finish(db, taskId, failed ? TaskState.FAILED : TaskState.CLOSED, response);
+        finishOwn(db, taskId, hostId, failed ? TaskState.FAILED : TaskState.CLOSED, response);
+    }
+
+    /**
+     * Koji's assertHost and the final update in one statement, which matches only while the host
+     * holds the task OPEN (its row lock is the update's own); when it matches nothing, the
+     * task's absence or another holder is what the fault says, as assertHost would.
+     */
+    private static void finishOwn(DSLContext db, int taskId, int hostId, TaskState state, String result) {
+        int n = db.update(TASK).set(TASK.RESULT, result).set(TASK.STATE, state.code())
+                .set(TASK.COMPLETION_TIME, DSL.currentOffsetDateTime())
+                .where(TASK.ID.eq(taskId), TASK.HOST_ID.eq(hostId), TASK.STATE.eq(TaskState.OPEN.code()))
+                .execute();
+        if (n == 0) {
+            // The fault assertHost gives; if the task became this host's OPEN task in between, it
+            // is now locked as such and the update goes ahead.
+            assertHost(db, taskId, hostId);
+            finish(db, taskId, state, result);
+        }
     }
 
     private static void finish(DSLContext db, int taskId, TaskState state, String result) {
@@ -309,7 +348,7 @@ public final class TaskWriter {
      * starts from the top of the task's tree.
      */
     public static void cancelFull(DSLContext db, int taskId, boolean strict) {
-        Integer parent = db.select(TASK.PARENT).from(TASK).where(TASK.ID.eq(taskId)).forUpdate()
+        Integer parent = db.select(TASK.PARENT).from(TASK).where(TASK.ID.eq(taskId)).forNoKeyUpdate()
                 .fetchOne(TASK.PARENT);
         int top = taskId;
         if (parent != null) {
