@@ -57,9 +57,15 @@ final class TasksCommand implements Callable<Integer> {
     @Option(names = "--tasks", defaultValue = "10000", description = "sleep(0) tasks (default: ${DEFAULT-VALUE})")
     int tasks;
 
-    @Option(names = "--warmup-tasks", defaultValue = "2000", description = "tasks run first, the same way, "
-            + "and left out of the figures: a fresh JVM spends its first seconds compiling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-tasks", defaultValue = "10000", description = "tasks run first, in the same "
+            + "bursts but --warmup-pause-ms apart, and left out of the figures: a fresh JVM compiles its hot code "
+            + "(C2) only after thousands of calls, and until then its compiler threads take as much CPU as the "
+            + "hub itself, which a hub in service has long finished (default: ${DEFAULT-VALUE})")
     int warmupTasks;
+
+    @Option(names = "--warmup-pause-ms", defaultValue = "50",
+            description = "pause between warm-up bursts (default: ${DEFAULT-VALUE})")
+    int warmupPauseMs;
 
     @Option(names = "--burst", defaultValue = "500", description = "tasks per burst (default: ${DEFAULT-VALUE})")
     int burst;
@@ -175,13 +181,13 @@ final class TasksCommand implements Callable<Integer> {
             Set<Integer> warmup = new HashSet<>();
             if (warmupTasks > 0) {
                 List<Integer> w = Collections.synchronizedList(new ArrayList<>());
-                makeTasks(makerClients, run, w, warmupTasks);
+                makeTasks(makerClients, run, w, warmupTasks, warmupPauseMs);
                 awaitFinished(admin, channel, w.size());
                 warmup.addAll(w);
                 log("%d warmup tasks done", w.size());
             }
             List<Integer> made = Collections.synchronizedList(new ArrayList<>());
-            makeTasks(makerClients, run, made, tasks);
+            makeTasks(makerClients, run, made, tasks, pauseMs);
             log("%d tasks made; waiting for them to finish", made.size());
             awaitFinished(admin, channel, warmup.size() + made.size());
 
@@ -347,8 +353,8 @@ final class TasksCommand implements Callable<Integer> {
         return clients;
     }
 
-    private void makeTasks(List<List<KojiClient>> clients, String channel, List<Integer> made, int tasks)
-            throws Exception {
+    private void makeTasks(List<List<KojiClient>> clients, String channel, List<Integer> made, int tasks,
+                           int pause) throws Exception {
         int hubCount = clients.size();
         Map<String, Object> opts = Map.of("channel", channel);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -385,7 +391,7 @@ final class TasksCommand implements Callable<Integer> {
                     }
                 }
                 if (done + size < tasks) {
-                    Thread.sleep(pauseMs);
+                    Thread.sleep(pause);
                 }
             }
         }

@@ -333,11 +333,15 @@ public final class HostCallsApi implements ApiModule {
         }
     }
 
-    private static void hold(Waits.Waiter w, long nanos) {
+    private void hold(Waits.Waiter w, long nanos) {
         try {
             w.await(Duration.ofNanos(nanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw KojiFault.generic("the hub is shutting down");
+        }
+        // Closing wakes every held call: none may then read a database that is closing too.
+        if (dispatch.closed()) {
             throw KojiFault.generic("the hub is shutting down");
         }
     }

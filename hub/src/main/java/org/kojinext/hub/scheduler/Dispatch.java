@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.kojinext.hub.config.DispatchConfig;
@@ -62,7 +63,9 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     }
 
     public void start() {
-        thread = Thread.ofVirtual().name("kojinext-scheduler").start(this::loop);
+        // A platform thread: every task's start waits on its runs, and under load a virtual thread
+        // would queue behind all the requests for a carrier at each of a run's round trips.
+        thread = Thread.ofPlatform().daemon().name("kojinext-scheduler").start(this::loop);
     }
 
     public DispatchConfig config() {
@@ -72,6 +75,11 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     /** The held calls of this hub. */
     public Waits waits() {
         return waits;
+    }
+
+    /** Whether this hub's dispatch has closed (the hub is shutting down). */
+    public boolean closed() {
+        return closed;
     }
 
     /** How many scheduler runs this hub has made (assigning or not). */
@@ -173,17 +181,20 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
             c.setAutoCommit(false);
             try {
                 DSLContext db = DSL.using(c, SQLDialect.POSTGRES);
-                // Most runs are asked for by a finished task while nothing waits: one indexed
-                // probe instead of the lock and the hosts' state. A task freed after the probe
-                // announces itself and asks for its own run.
-                if (!sweep && !scheduler.anyFree(db)) {
+                // Most runs are asked for by a finished task while nothing waits: the lock is taken
+                // only when an indexed probe finds a FREE task, in the same round trip (null: none;
+                // a sweep takes it anyway). A task freed after the probe announces itself and asks
+                // for its own run.
+                Field<Boolean> tryLock = function("pg_try_advisory_xact_lock", Boolean.class, val(LOCK_KEY));
+                var lock = db.select(sweep ? tryLock
+                                : DSL.when(DSL.exists(scheduler.freeProbe()), tryLock).otherwise(DSL.inline((Boolean) null)),
+                        DSL.currentOffsetDateTime()).fetchSingle();
+                if (lock.value1() == null) {
                     c.rollback();
                     runs.incrementAndGet();
                     return true;
                 }
-                var lock = db.select(function("pg_try_advisory_xact_lock", Boolean.class, val(LOCK_KEY)),
-                        DSL.currentOffsetDateTime()).fetchSingle();
-                if (!Boolean.TRUE.equals(lock.value1())) {
+                if (!lock.value1()) {
                     c.rollback();
                     return false;
                 }

@@ -43,16 +43,18 @@ final class TaskScheduler {
     private static final int FREE_LIMIT = 1000;
 
     // A run's reads are the same every time, so they are rendered once (see Prerendered).
-    private static final Prerendered FREE_TASKS = Prerendered.of(
-            DSL.select(TASK.ID, TASK.CHANNEL_ID, TASK.ARCH, TASK.WEIGHT).from(TASK)
-                    .where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())))
-                    .orderBy(TASK.PRIORITY.asc(), TASK.CREATE_TIME.asc(), TASK.ID.asc()).limit(DSL.inline(FREE_LIMIT)));
+    /**
+     * The free tasks in Koji's order, each with the hosts whose refusal of it still counts
+     * (Koji's get_refusals: all hard ones, soft ones younger than the soft refusal timeout): one
+     * round trip, where a run is mostly round trips.
+     */
+    private static final Field<Integer[]> REFUSED_BY;
+    private static final Prerendered FREE_TASKS;
 
     private static final Field<Double> LOAD;
     private static final Field<Integer> NTASKS;
     private static final Field<Integer[]> CHANNEL_IDS;
     private static final Prerendered HOSTS;
-    private static final Prerendered LIVE_REFUSALS;
 
     static {
         // A host's load counts the weight of its tasks that are not waiting on subtasks; ntasks counts them all.
@@ -72,9 +74,11 @@ final class TaskScheduler {
                 .leftJoin(SCHEDULER_HOST_DATA).on(SCHEDULER_HOST_DATA.HOST_ID.eq(HOST.ID))
                 .where(HOST_CONFIG.ENABLED.isTrue()));
         var r = SCHEDULER_TASK_REFUSALS;
-        LIVE_REFUSALS = Prerendered.of(DSL.select(r.TASK_ID, r.HOST_ID).from(r).join(TASK).on(TASK.ID.eq(r.TASK_ID))
+        REFUSED_BY = DSL.array(DSL.select(r.HOST_ID).from(r).where(r.TASK_ID.eq(TASK.ID))
+                .andNot(r.SOFT.isTrue().and(r.TIME.lt(DSL.param("cutoff", OffsetDateTime.class))))).as("refused_by");
+        FREE_TASKS = Prerendered.of(DSL.select(TASK.ID, TASK.CHANNEL_ID, TASK.ARCH, TASK.WEIGHT, REFUSED_BY).from(TASK)
                 .where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())))
-                .andNot(r.SOFT.isTrue().and(r.TIME.lt(DSL.param("cutoff", OffsetDateTime.class)))));
+                .orderBy(TASK.PRIORITY.asc(), TASK.CREATE_TIME.asc(), TASK.ID.asc()).limit(DSL.inline(FREE_LIMIT)));
     }
 
     private final DispatchConfig config;
@@ -105,19 +109,21 @@ final class TaskScheduler {
         }
     }
 
-    private record FreeTask(int id, String bin, double weight) {
+    private record FreeTask(int id, String bin, double weight, Set<Integer> refusedBy) {
     }
 
-    /** True if some task is FREE. */
-    boolean anyFree(DSLContext db) {
-        return db.fetchExists(TASK, TASK.STATE.eq(TaskState.FREE.code()));
+    /** Some FREE task: the probe that decides whether a run is worth its lock. */
+    org.jooq.Select<?> freeProbe() {
+        return DSL.selectOne().from(TASK).where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())));
     }
 
     /** Assigns what can be assigned; returns how many tasks were assigned. */
     int schedule(DSLContext db, OffsetDateTime now) {
         List<FreeTask> free = new ArrayList<>();
-        for (Record r : FREE_TASKS.fetch(db)) {
-            free.add(new FreeTask(r.get(TASK.ID), r.get(TASK.CHANNEL_ID) + ":" + r.get(TASK.ARCH), r.get(TASK.WEIGHT)));
+        for (Record r : FREE_TASKS.fetch(db, now.minus(config.softRefusalTimeout()))) {
+            Integer[] refused = r.get(REFUSED_BY);
+            free.add(new FreeTask(r.get(TASK.ID), r.get(TASK.CHANNEL_ID) + ":" + r.get(TASK.ARCH), r.get(TASK.WEIGHT),
+                    refused == null || refused.length == 0 ? Set.of() : Set.of(refused)));
         }
         if (free.isEmpty()) {
             return 0;
@@ -129,11 +135,10 @@ final class TaskScheduler {
                 byBin.computeIfAbsent(bin, b -> new ArrayList<>()).add(h);
             }
         }
-        Map<Integer, Set<Integer>> refused = refusals(db, now);
         Map<Integer, List<Host>> candidates = new HashMap<>();
         for (FreeTask t : free) {
             double minAvail = Math.max(0, t.weight() - config.capacityOvercommit());
-            Set<Integer> no = refused.getOrDefault(t.id(), Set.of());
+            Set<Integer> no = t.refusedBy();
             List<Host> options = new ArrayList<>();
             for (Host h : byBin.getOrDefault(t.bin(), List.of())) {
                 if (h.ready && h.ntasks < h.maxjobs && h.capacity - h.load > minAvail && !no.contains(h.id)) {
@@ -268,19 +273,6 @@ final class TaskScheduler {
     static void log(DSLContext db, String msg, Integer taskId, Integer hostId) {
         db.insertInto(SCHEDULER_LOG_MESSAGES).set(SCHEDULER_LOG_MESSAGES.MSG, msg)
                 .set(SCHEDULER_LOG_MESSAGES.TASK_ID, taskId).set(SCHEDULER_LOG_MESSAGES.HOST_ID, hostId).execute();
-    }
-
-    /**
-     * Koji's get_refusals: the live refusals of free tasks, by task. Stale ones (old soft ones)
-     * are ignored here and deleted by the sweep, with those of finished tasks.
-     */
-    private Map<Integer, Set<Integer>> refusals(DSLContext db, OffsetDateTime now) {
-        Map<Integer, Set<Integer>> out = new HashMap<>();
-        for (Record row : LIVE_REFUSALS.fetch(db, now.minus(config.softRefusalTimeout()))) {
-            out.computeIfAbsent(row.get(SCHEDULER_TASK_REFUSALS.TASK_ID), k -> new HashSet<>())
-                    .add(row.get(SCHEDULER_TASK_REFUSALS.HOST_ID));
-        }
-        return out;
     }
 
     /** Deletes refusals that no longer count: old soft ones, and those of tasks no longer waiting to run. */
