@@ -8,6 +8,8 @@ import java.sql.Savepoint;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -46,6 +48,38 @@ public final class Tx implements AutoCloseable {
     private static final Pattern WRITTEN_TABLE = Pattern.compile(
             "^\\s*(?:insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?)\\s+\"?([A-Za-z_]\\w*)\"?(?=[\\s(]|$)",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What the patterns above found in each statement's text, remembered: the hub runs the same
+     * few hundred statements over and over, and matching them anew was a few percent of its CPU.
+     * Bounded, since a statement with inlined values is new every time.
+     */
+    private static final BoundedMemo<String> WRITTEN = new BoundedMemo<>(4096);
+    private static final BoundedMemo<Boolean> LOCKING = new BoundedMemo<>(4096);
+    /** What a statement writes when its table cannot be named (table names are never empty). */
+    private static final String NO_TABLE = "";
+
+    /** A map that forgets everything when full, which costs only the matching it saved. */
+    private static final class BoundedMemo<V> {
+        private final int max;
+        private final ConcurrentHashMap<String, V> map = new ConcurrentHashMap<>();
+
+        BoundedMemo(int max) {
+            this.max = max;
+        }
+
+        V computeIfAbsent(String key, Function<String, V> f) {
+            V v = map.get(key);
+            if (v == null) {
+                v = f.apply(key);
+                if (map.size() >= max) {
+                    map.clear();
+                }
+                map.put(key, v);
+            }
+            return v;
+        }
+    }
 
     /** Told, after each commit, which tables the transaction wrote. */
     @FunctionalInterface
@@ -274,12 +308,21 @@ public final class Tx implements AutoCloseable {
     }
 
     private void noteTable(String sql) {
-        var m = sql == null ? null : WRITTEN_TABLE.matcher(sql);
-        if (m != null && m.find()) {
-            writtenTables.add(m.group(1).toLowerCase(Locale.ROOT));
+        String table = sql == null ? NO_TABLE : WRITTEN.computeIfAbsent(sql, Tx::writtenTable);
+        if (!table.isEmpty()) {
+            writtenTables.add(table);
         } else {
             writtenUnknown = true;
         }
+    }
+
+    private static String writtenTable(String sql) {
+        var m = WRITTEN_TABLE.matcher(sql);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : NO_TABLE;
+    }
+
+    private static boolean locking(String sql) {
+        return LOCKING.computeIfAbsent(sql, q -> LOCKING_READ.matcher(q).find());
     }
 
     private final class WriteWatch implements ExecuteListener {
@@ -289,7 +332,7 @@ public final class Tx implements AutoCloseable {
                 beforeWrite();
                 wrote = true;
                 noteTable(ctx.sql());
-            } else if (!inTransaction && ctx.sql() != null && LOCKING_READ.matcher(ctx.sql()).find()) {
+            } else if (!inTransaction && ctx.sql() != null && locking(ctx.sql())) {
                 // A row lock lasts only as long as its transaction: it needs one to mean anything.
                 begin();
             }
