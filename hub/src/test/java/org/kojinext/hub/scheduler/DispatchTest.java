@@ -64,6 +64,15 @@ class DispatchTest {
         admin.call("addChannel", name);
     }
 
+    /** A host's session driven by the test: exclusive, and ready through one held call that returns at once. */
+    private static KojiClient byHand(String host) {
+        KojiClient h = hub.client(Encoding.JSON);
+        h.login(host, TestHosts.PASSWORD);
+        h.call("exclusiveSession", true);
+        h.callKw("host.waitTasks", List.of(), Map.of("timeout", 0));
+        return h;
+    }
+
     @Test
     void aSleepTaskRunsOnABuilderAndCloses() {
         channel("c-sleep");
@@ -129,10 +138,7 @@ class DispatchTest {
         channel("c-cap");
         int small = TestHosts.create(hub.jdbcUrl(), "b-cap", "x86_64", 2.0, List.of("c-cap"));
         // A host driven by hand: ready through its held call, never opening what it gets.
-        KojiClient h = hub.client(Encoding.JSON);
-        h.login("b-cap", TestHosts.PASSWORD);
-        h.call("exclusiveSession", true);
-        h.callKw("host.waitTasks", List.of(), Map.of("timeout", 0));
+        KojiClient h = byHand("b-cap");
         int a = task("sleep", List.of(0), "c-cap");
         int b = task("sleep", List.of(0), "c-cap");
         int c = task("sleep", List.of(0), "c-cap");
@@ -161,10 +167,7 @@ class DispatchTest {
     void theHeldCallOpensWhatItHandsOverAndAHostsOwnReportIsNotALoss() {
         channel("c-open");
         int host = TestHosts.create(hub.jdbcUrl(), "b-open", "x86_64", 4.0, List.of("c-open"));
-        KojiClient h = hub.client(Encoding.JSON);
-        h.login("b-open", TestHosts.PASSWORD);
-        h.call("exclusiveSession", true);
-        h.callKw("host.waitTasks", List.of(), Map.of("timeout", 0));
+        KojiClient h = byHand("b-open");
         int sleeper = task("sleep", List.of(0), "c-open");
         int other = task("waittest", List.of(1, 0), "c-open");
         await().atMost(WAIT).until(() -> state(sleeper) == 4 && state(other) == 4);
