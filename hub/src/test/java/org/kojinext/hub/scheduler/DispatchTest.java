@@ -20,6 +20,7 @@ import org.kojinext.hub.tasks.TaskState;
 import org.kojinext.hub.testing.TestHosts;
 import org.kojinext.hub.testing.TestHub;
 import org.kojinext.protocol.Encoding;
+import org.kojinext.protocol.FaultCode;
 import org.kojinext.protocol.KojiClient;
 import org.kojinext.protocol.KojiFault;
 
@@ -208,6 +209,29 @@ class DispatchTest {
         got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
                 Map.of("timeout", 0, "running", List.of(sleeper, canceled)));
         assertThat((List<Object>) got.get("lost")).containsExactly(canceled);
+    }
+
+    @Test
+    void aMalformedOpenArgumentIsAParameterErrorAndOpensNothing() {
+        channel("c-badopen");
+        TestHosts.create(hub.jdbcUrl(), "b-badopen", "x86_64", 4.0, List.of("c-badopen"));
+        KojiClient h = byHand("b-badopen");
+        int t = task("sleep", List.of(0), "c-badopen");
+        await().atMost(WAIT).until(() -> state(t) == 4);
+        assertThatThrownBy(() -> h.callKw("host.waitTasks", List.of(), Map.of("timeout", 0, "open", "sleep")))
+                .isInstanceOfSatisfying(KojiFault.class, f -> {
+                    assertThat(f.code()).isEqualTo(FaultCode.PARAMETER.code());
+                    assertThat(f.getMessage()).isEqualTo("Invalid type for value 'sleep': expected dict");
+                });
+        assertThatThrownBy(() -> h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", -1))))
+                .isInstanceOfSatisfying(KojiFault.class, f -> {
+                    assertThat(f.code()).isEqualTo(FaultCode.PARAMETER.code());
+                    assertThat(f.getMessage()).isEqualTo("Invalid weight for sleep: -1");
+                });
+        // Nothing was opened, and the session goes on (the failed calls wrote nothing).
+        assertThat(state(t)).isEqualTo(4);
+        assertThat(h.call("host.getID")).isNotNull();
     }
 
     @Test
