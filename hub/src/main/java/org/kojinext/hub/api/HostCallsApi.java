@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kojinext.hub.auth.Session;
 import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.hosts.HostStore;
 import org.kojinext.hub.rpc.Access;
@@ -252,7 +251,7 @@ public final class HostCallsApi implements ApiModule {
                 Map<String, Object> answer = HostTasks.pending(ctx.db(), host, running);
                 long left = deadline - System.nanoTime();
                 if (answer != null || left <= 0) {
-                    return answer != null ? openAssigned(ctx, answer, opening)
+                    return answer != null ? openAssigned(ctx, host, answer, opening)
                             : Map.of("assigned", List.of(), "opened", List.of(), "lost", List.of());
                 }
                 // Holding pins neither a connection nor a platform thread.
@@ -267,25 +266,23 @@ public final class HostCallsApi implements ApiModule {
      * a subsession; one the builder did not name stays in assigned, for it to refuse. A task
      * another writer took first (canceled, freed) is left out.
      */
-    private Map<String, Object> openAssigned(CallContext ctx, Map<String, Object> answer, Map<String, Double> opening) {
+    private Map<String, Object> openAssigned(CallContext ctx, int host, Map<String, Object> answer,
+                                             Map<String, Double> opening) {
         List<Object> assigned = new ArrayList<>();
         List<Object> opened = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tasks = (List<Map<String, Object>>) answer.get("assigned");
-        Session s = ctx.requireSession();
-        Integer master = s.master() != null ? s.master() : s.id();
         for (Map<String, Object> task : tasks) {
             Double weight = opening.get(String.valueOf(task.get("method")));
             if (weight == null) {
                 assigned.add(task);
                 continue;
             }
-            Map<String, Object> info = TaskWriter.openAssigned(ctx.db(), (Integer) task.get("id"), ctx.requireHost(),
-                    weight);
+            Map<String, Object> info = TaskWriter.openAssigned(ctx.db(), (Integer) task.get("id"), host, weight);
             if (info == null) {
                 continue;
             }
-            info.put("session", sessions.create(ctx.db(), s.userId(), s.hostip(), s.authtype(), master));
+            info.put("session", sessions.subsession(ctx.db(), ctx.requireSession()));
             opened.add(info);
         }
         Map<String, Object> m = new LinkedHashMap<>();

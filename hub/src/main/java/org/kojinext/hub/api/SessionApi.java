@@ -53,11 +53,7 @@ public final class SessionApi implements ApiModule {
         m.method("subsession")
                 .access(Access.loggedIn())
                 .doc("Open a subsession of the caller's session, for the same user.")
-                .handler((ctx, a) -> {
-                    Session s = ctx.requireSession();
-                    Integer master = s.master() != null ? s.master() : s.id();
-                    return sessions.create(ctx.db(), s.userId(), s.hostip(), s.authtype(), master);
-                });
+                .handler((ctx, a) -> sessions.subsession(ctx.db(), ctx.requireSession()));
         m.method("exclusiveSession").param("force", false)
                 .access(Access.loggedIn())
                 .doc("Make the caller's session the user's only usable one; force takes the lock from another session.")

@@ -115,6 +115,11 @@ public final class SessionStore {
         }
     }
 
+    /** Koji's subsession: a session for the same user under the caller's top session; its login struct. */
+    public Map<String, Object> subsession(DSLContext db, Session of) {
+        return create(db, of.userId(), of.hostip(), of.authtype(), of.master() != null ? of.master() : of.id());
+    }
+
     /** Creates a session (or subsession, with {@code master}) and returns Koji's login struct. */
     public Map<String, Object> create(DSLContext db, int userId, String hostip, int authtype, Integer master) {
         String key = newKey(userId);
