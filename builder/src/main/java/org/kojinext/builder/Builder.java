@@ -178,13 +178,10 @@ public final class Builder implements Runnable {
                 t.interrupt();
             }
         }
-        Object opened = answer.get("opened");
-        if (opened instanceof List<?> list) {
-            for (Object o : list) {
-                startOpened(c, (Map<String, Object>) o);
-            }
+        for (Map<String, Object> opened : (List<Map<String, Object>>) answer.get("opened")) {
+            startOpened(c, opened);
         }
-        take(c, (List<Map<String, Object>>) (List<?>) answer.get("assigned"));
+        refuseUnhandled(c, (List<Map<String, Object>>) answer.get("assigned"));
     }
 
     /** Runs a task the hub opened for this builder, unless it has no room after all: then it goes back. */
@@ -210,55 +207,12 @@ public final class Builder implements Runnable {
     }
 
     /**
-     * Opens the tasks of one answer in one multicall: for each, openTask, setTaskWeight and a
-     * subsession, rather than three round trips each. A burst hands a builder dozens of tasks at
-     * once. The handler's weight is known from the method the answer names, so nothing waits
-     * for openTask's reply.
+     * Refuses, for good, what the hub assigned but left unopened: tasks of methods this builder
+     * named no weight for in its held call, so has no handler for.
      */
-    @SuppressWarnings("unchecked")
-    private void take(KojiClient c, List<Map<String, Object>> assigned) {
-        List<Map<String, Object>> toOpen = new ArrayList<>();
+    private static void refuseUnhandled(KojiClient c, List<Map<String, Object>> assigned) {
         for (Map<String, Object> task : assigned) {
-            int id = (Integer) task.get("id");
-            String method = (String) task.get("method");
-            if (!handlers.containsKey(method)) {
-                c.call("host.refuseTask", id, false, "no handler for method " + method);
-            } else if (running.size() + toOpen.size() >= maxjobs) {
-                c.call("host.refuseTask", id, true, "too many jobs");
-            } else {
-                toOpen.add(task);
-            }
-        }
-        if (toOpen.isEmpty()) {
-            return;
-        }
-        List<RpcCall> calls = new ArrayList<>();
-        for (Map<String, Object> task : toOpen) {
-            Object id = task.get("id");
-            calls.add(new RpcCall("host.openTask", List.of(id), Map.of()));
-            calls.add(new RpcCall("host.setTaskWeight", List.of(id, handlers.get((String) task.get("method")).weight()),
-                    Map.of()));
-            calls.add(new RpcCall("subsession", List.of(), Map.of()));
-        }
-        List<Object> done = c.multicall(calls);
-        for (int i = 0; i < toOpen.size(); i++) {
-            int id = (Integer) toOpen.get(i).get("id");
-            Object opened = done.get(3 * i);
-            Object sub = done.get(3 * i + 2);
-            Map<?, ?> session = sub instanceof List<?> l ? (Map<?, ?>) l.get(0) : null;
-            Map<String, Object> info = opened instanceof List<?> l ? (Map<String, Object>) l.get(0) : null;
-            if (info == null) {
-                // Taken back or canceled since it was assigned: nothing to run, and its subsession is not needed.
-                log.log(Level.FINE, "task " + id + " not opened: " + opened);
-                if (session != null) {
-                    endSubsession(session);
-                }
-                continue;
-            }
-            if (session == null) {
-                throw sub instanceof KojiFault f ? f : KojiFault.generic("no subsession for task " + id);
-            }
-            start(id, handlers.get((String) info.get("method")), session, (String) info.get("request"));
+            c.call("host.refuseTask", task.get("id"), false, "no handler for method " + task.get("method"));
         }
     }
 
