@@ -15,6 +15,7 @@ import org.kojinext.hub.rpc.Args;
 import org.kojinext.hub.rpc.CallContext;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.scheduler.Dispatch;
+import org.kojinext.hub.scheduler.Handover;
 import org.kojinext.hub.scheduler.HostReports;
 import org.kojinext.hub.scheduler.HostTasks;
 import org.kojinext.hub.scheduler.Waits;
@@ -246,13 +247,23 @@ public final class HostCallsApi implements ApiModule {
         Map<String, Double> opening = weights(a.get("open"));
         HostReports.seen(ctx.db(), host, a.bool("ready"), dispatch.config().heartbeatInterval());
         long deadline = System.nanoTime() + hold.toNanos();
-        try (Waits.Waiter w = dispatch.waits().register(c -> HostTasks.concerns(c, host, running))) {
+        try (Waits.Waiter w = dispatch.waits().register(c -> HostTasks.concerns(c, host, running));
+             Handover.Taker taker = opening.isEmpty() ? null
+                     : dispatch.handover().offer(host, ctx.requireSession(), opening, w)) {
             while (true) {
-                Map<String, Object> answer = HostTasks.pending(ctx.db(), host, running);
+                if (taker != null && taker.delivered()) {
+                    // A scheduler run of this hub opened tasks for this call: they are the answer.
+                    return answer(List.of(), taker.take(), List.of());
+                }
+                HostTasks.Pending pending = HostTasks.pending(ctx.db(), host, running, taker != null);
                 long left = deadline - System.nanoTime();
-                if (answer != null || left <= 0) {
-                    return answer != null ? openAssigned(ctx, host, answer, opening)
-                            : Map.of("assigned", List.of(), "opened", List.of(), "lost", List.of());
+                if (pending != null || left <= 0) {
+                    List<Map<String, Object>> handed = taker == null ? List.of() : taker.take();
+                    if (pending == null) {
+                        return answer(List.of(), handed, List.of());
+                    }
+                    freeUnknown(ctx, host, pending.unknown(), handed);
+                    return openAssigned(ctx, host, pending, opening, handed);
                 }
                 // Holding pins neither a connection nor a platform thread.
                 ctx.tx().release();
@@ -261,18 +272,24 @@ public final class HostCallsApi implements ApiModule {
         }
     }
 
+    private static Map<String, Object> answer(List<?> assigned, List<?> opened, Object lost) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("assigned", assigned);
+        m.put("opened", opened);
+        m.put("lost", lost);
+        return m;
+    }
+
     /**
      * Opens the answer's assigned tasks whose methods the builder named, each with its weight and
      * a subsession; one the builder did not name stays in assigned, for it to refuse. A task
      * another writer took first (canceled, freed) is left out.
      */
-    private Map<String, Object> openAssigned(CallContext ctx, int host, Map<String, Object> answer,
-                                             Map<String, Double> opening) {
+    private Map<String, Object> openAssigned(CallContext ctx, int host, HostTasks.Pending pending,
+                                             Map<String, Double> opening, List<Map<String, Object>> handed) {
         List<Object> assigned = new ArrayList<>();
-        List<Object> opened = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> tasks = (List<Map<String, Object>>) answer.get("assigned");
-        for (Map<String, Object> task : tasks) {
+        List<Object> opened = new ArrayList<>(handed);
+        for (Map<String, Object> task : pending.assigned()) {
             Double weight = opening.get(String.valueOf(task.get("method")));
             if (weight == null) {
                 assigned.add(task);
@@ -285,11 +302,26 @@ public final class HostCallsApi implements ApiModule {
             info.put("session", sessions.subsession(ctx.db(), ctx.requireSession()));
             opened.add(info);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("assigned", assigned);
-        m.put("opened", opened);
-        m.put("lost", answer.get("lost"));
-        return m;
+        return answer(assigned, opened, pending.lost());
+    }
+
+    /**
+     * Frees the host's OPEN tasks that its builder, which counts what it runs, does not know of:
+     * an answer that opened them was lost on the way (or a run's commit failed after it took
+     * effect). Freed, they go to the next builder with room instead of waiting on one that will
+     * never run them. Those this call hands over itself are of course known.
+     */
+    private static void freeUnknown(CallContext ctx, int host, List<Integer> unknown,
+                                    List<Map<String, Object>> handed) {
+        Set<Object> handedIds = new HashSet<>();
+        for (Map<String, Object> t : handed) {
+            handedIds.add(t.get("id"));
+        }
+        for (Integer id : unknown) {
+            if (!handedIds.contains(id) && TaskWriter.verifyHost(ctx.db(), id, host)) {
+                TaskWriter.free(ctx.db(), id);
+            }
+        }
     }
 
     /** waitTasks' open argument: {method: weight}, or none. */

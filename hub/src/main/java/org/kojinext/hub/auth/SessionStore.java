@@ -7,6 +7,9 @@ import static org.kojinext.hub.db.jooq.Tables.USERS;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -118,6 +121,34 @@ public final class SessionStore {
     /** Koji's subsession: a session for the same user under the caller's top session; its login struct. */
     public Map<String, Object> subsession(DSLContext db, Session of) {
         return create(db, of.userId(), of.hostip(), of.authtype(), of.master() != null ? of.master() : of.id());
+    }
+
+    /**
+     * {@link #subsession} for several sessions in one statement: one new subsession under each
+     * listed session's top session, in the list's order.
+     */
+    public static List<Map<String, Object>> subsessions(DSLContext db, List<Session> of) {
+        if (of.isEmpty()) {
+            return List.of();
+        }
+        var insert = db.insertInto(SESSIONS, SESSIONS.USER_ID, SESSIONS.KEY, SESSIONS.HOSTIP, SESSIONS.AUTHTYPE,
+                SESSIONS.MASTER);
+        List<String> keys = new ArrayList<>(of.size());
+        for (Session s : of) {
+            String key = newKey(s.userId());
+            keys.add(key);
+            insert = insert.values(s.userId(), key, s.hostip(), s.authtype(), s.master() != null ? s.master() : s.id());
+        }
+        // Rows come back in no promised order: the keys, unique and random, pair them up.
+        Map<String, Integer> ids = new HashMap<>();
+        for (var r : insert.returning(SESSIONS.ID, SESSIONS.KEY).fetch()) {
+            ids.put(r.getKey(), r.getId());
+        }
+        List<Map<String, Object>> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            out.add(loginStruct(ids.get(key), key));
+        }
+        return out;
     }
 
     /** Creates a session (or subsession, with {@code master}) and returns Koji's login struct. */

@@ -45,6 +45,7 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     private final TaskEvents events;
     private final DispatchConfig config;
     private final Waits waits = new Waits();
+    private final Handover handover = new Handover();
     private final TaskScheduler scheduler;
     private final AtomicBoolean pending = new AtomicBoolean(true);
     private final Semaphore signal = new Semaphore(0);
@@ -75,6 +76,11 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
     /** The held calls of this hub. */
     public Waits waits() {
         return waits;
+    }
+
+    /** The held calls of this hub that the scheduler may answer itself. */
+    public Handover handover() {
+        return handover;
     }
 
     /** Whether this hub's dispatch has closed (the hub is shutting down). */
@@ -177,6 +183,7 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
 
     /** One run under the lock; false if another hub holds it. */
     private boolean runOnce(boolean sweep) throws SQLException {
+        Handover.Run claims = handover.run();
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -201,8 +208,9 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
                 if (sweep) {
                     scheduler.sweep(db, lock.value2());
                 }
-                scheduler.schedule(db, lock.value2());
+                scheduler.schedule(db, lock.value2(), claims);
                 c.commit();
+                claims.settle(true);
                 runs.incrementAndGet();
                 return true;
             } catch (RuntimeException | SQLException e) {
@@ -211,6 +219,9 @@ public final class Dispatch implements TaskEvents.Listener, AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
+        } finally {
+            // A run that did not commit hands nothing over; its claimed calls wait on.
+            claims.settle(false);
         }
     }
 

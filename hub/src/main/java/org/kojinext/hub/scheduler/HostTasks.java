@@ -103,19 +103,36 @@ public final class HostTasks {
     }
 
     /**
-     * What a held waitTasks answers now, or null if nothing: the assigned tasks, and those of the
-     * running ones that are no longer this host's (canceled, freed, reassigned, gone). A task the
-     * host has closed or failed itself is not lost: it may still be listed while its report is
-     * on the way.
+     * What a held waitTasks has to act on now.
+     *
+     * @param assigned the host's ASSIGNED tasks, as {@link #assigned} lists them
+     * @param lost tasks the builder runs that are no longer its own (canceled, freed, reassigned,
+     *     gone); one the host has closed or failed itself is not lost, as its report may still be on
+     *     the way
+     * @param unknown the host's OPEN tasks the builder does not run, when it keeps count of them:
+     *     opened for it by an answer that never reached it
      */
-    public static Map<String, Object> pending(DSLContext db, int hostId, Set<Integer> running) {
+    public record Pending(List<Map<String, Object>> assigned, List<Integer> lost, List<Integer> unknown) {
+    }
+
+    /**
+     * What a held waitTasks answers now, or null if nothing. {@code running} lists the tasks the
+     * builder runs; with {@code countsOpen} (a builder that has the hub open its tasks) any other
+     * OPEN task of the host is reported as unknown.
+     */
+    public static Pending pending(DSLContext db, int hostId, Set<Integer> running, boolean countsOpen) {
         List<Map<String, Object>> assigned = new ArrayList<>();
         Set<Integer> open = new HashSet<>();
+        List<Integer> unknown = new ArrayList<>();
         for (Record r : ACTIVE.fetch(db, hostId)) {
+            Integer id = r.get(TASK.ID);
             if (r.get(TASK.STATE) == TaskState.ASSIGNED.code()) {
                 assigned.add(assignedStruct(r));
             } else {
-                open.add(r.get(TASK.ID));
+                open.add(id);
+                if (countsOpen && !running.contains(id)) {
+                    unknown.add(id);
+                }
             }
         }
         List<Integer> lost = new ArrayList<>();
@@ -128,14 +145,11 @@ public final class HostTasks {
             // Only while a report is on its way: a task the host finished itself is not lost.
             lost.removeAll(FINISHED_BY.fetch(db, lost.toArray(Integer[]::new), hostId).getValues(TASK.ID));
         }
-        if (assigned.isEmpty() && lost.isEmpty()) {
+        if (assigned.isEmpty() && lost.isEmpty() && unknown.isEmpty()) {
             return null;
         }
         lost.sort(null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("assigned", assigned);
-        m.put("lost", lost);
-        return m;
+        return new Pending(assigned, lost, unknown);
     }
 
     public static List<Integer> channelIds(DSLContext db, int hostId) {

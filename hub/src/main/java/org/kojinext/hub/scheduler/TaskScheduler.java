@@ -76,7 +76,8 @@ final class TaskScheduler {
         var r = SCHEDULER_TASK_REFUSALS;
         REFUSED_BY = DSL.array(DSL.select(r.HOST_ID).from(r).where(r.TASK_ID.eq(TASK.ID))
                 .andNot(r.SOFT.isTrue().and(r.TIME.lt(DSL.param("cutoff", OffsetDateTime.class))))).as("refused_by");
-        FREE_TASKS = Prerendered.of(DSL.select(TASK.ID, TASK.CHANNEL_ID, TASK.ARCH, TASK.WEIGHT, REFUSED_BY).from(TASK)
+        FREE_TASKS = Prerendered.of(DSL.select(TASK.ID, TASK.CHANNEL_ID, TASK.ARCH, TASK.METHOD, TASK.WEIGHT,
+                        REFUSED_BY).from(TASK)
                 .where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())))
                 .orderBy(TASK.PRIORITY.asc(), TASK.CREATE_TIME.asc(), TASK.ID.asc()).limit(DSL.inline(FREE_LIMIT)));
     }
@@ -109,7 +110,7 @@ final class TaskScheduler {
         }
     }
 
-    private record FreeTask(int id, String bin, double weight, Set<Integer> refusedBy) {
+    private record FreeTask(int id, String bin, String method, double weight, Set<Integer> refusedBy) {
     }
 
     /** Some FREE task: the probe that decides whether a run is worth its lock. */
@@ -117,12 +118,16 @@ final class TaskScheduler {
         return DSL.selectOne().from(TASK).where(TASK.STATE.eq(DSL.inline(TaskState.FREE.code())));
     }
 
-    /** Assigns what can be assigned; returns how many tasks were assigned. */
-    int schedule(DSLContext db, OffsetDateTime now) {
+    /**
+     * Assigns what can be assigned, and opens the tasks of hosts whose held call the run claims
+     * (see {@link Handover}); returns how many tasks were assigned.
+     */
+    int schedule(DSLContext db, OffsetDateTime now, Handover.Run handover) {
         List<FreeTask> free = new ArrayList<>();
         for (Record r : FREE_TASKS.fetch(db, now.minus(config.softRefusalTimeout()))) {
             Integer[] refused = r.get(REFUSED_BY);
-            free.add(new FreeTask(r.get(TASK.ID), r.get(TASK.CHANNEL_ID) + ":" + r.get(TASK.ARCH), r.get(TASK.WEIGHT),
+            free.add(new FreeTask(r.get(TASK.ID), r.get(TASK.CHANNEL_ID) + ":" + r.get(TASK.ARCH),
+                    r.get(TASK.METHOD), r.get(TASK.WEIGHT),
                     refused == null || refused.length == 0 ? Set.of() : Set.of(refused)));
         }
         if (free.isEmpty()) {
@@ -158,7 +163,9 @@ final class TaskScheduler {
             }
         }
         List<int[]> chosen = new ArrayList<>();
+        Map<Integer, FreeTask> byId = new HashMap<>();
         for (FreeTask t : free) {
+            byId.put(t.id(), t);
             double minAvail = Math.max(0, t.weight() - config.capacityOvercommit());
             List<Host> options = candidates.get(t.id());
             options.sort(Comparator.comparingDouble(Host::rank));
@@ -171,17 +178,58 @@ final class TaskScheduler {
                 }
             }
         }
-        return assignAll(db, chosen);
+        Set<Integer> moved = assignAll(db, chosen);
+        openForHeldCalls(db, chosen, moved, byId, handover);
+        return moved.size();
+    }
+
+    /**
+     * Opens, in the run's transaction, each moved task whose host has a held call on this hub
+     * that opens its method, with a subsession each: two statements for the whole run.
+     */
+    private static void openForHeldCalls(DSLContext db, List<int[]> chosen, Set<Integer> moved,
+                                         Map<Integer, FreeTask> byId, Handover.Run handover) {
+        List<TaskWriter.Opening> openings = new ArrayList<>();
+        Map<Integer, Handover.Taker> takers = new HashMap<>();
+        for (int[] c : chosen) {
+            if (!moved.contains(c[0])) {
+                continue;
+            }
+            Handover.Taker taker = handover.claim(c[1]);
+            Double weight = taker == null ? null : taker.opening.get(byId.get(c[0]).method());
+            if (weight != null) {
+                openings.add(new TaskWriter.Opening(c[0], c[1], weight));
+                takers.put(c[0], taker);
+            }
+        }
+        if (openings.isEmpty()) {
+            return;
+        }
+        Map<Integer, Map<String, Object>> opened = TaskWriter.openAll(db, openings);
+        List<Integer> ids = new ArrayList<>();
+        List<org.kojinext.hub.auth.Session> masters = new ArrayList<>();
+        for (TaskWriter.Opening o : openings) {
+            if (opened.containsKey(o.taskId())) {
+                ids.add(o.taskId());
+                masters.add(takers.get(o.taskId()).session);
+            }
+        }
+        List<Map<String, Object>> sessions = org.kojinext.hub.auth.SessionStore.subsessions(db, masters);
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> info = opened.get(ids.get(i));
+            info.put("session", sessions.get(i));
+            handover.opened(takers.get(ids.get(i)), info);
+        }
     }
 
     /**
      * Koji's TaskScheduler.assign for every choice of a run, in one statement (migration V8's
      * kojinext_assign_tasks): a burst's hundreds of assignments cost one round trip. A task moves
-     * only if it is still FREE (a cancel may have come first). Returns how many moved.
+     * only if it is still FREE (a cancel may have come first). Returns the ids of those that moved.
      */
-    private static int assignAll(DSLContext db, List<int[]> chosen) {
+    private static Set<Integer> assignAll(DSLContext db, List<int[]> chosen) {
         if (chosen.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         Integer[] tasks = new Integer[chosen.size()];
         Integer[] hosts = new Integer[chosen.size()];
@@ -198,7 +246,7 @@ final class TaskScheduler {
                 log(db, "Assignment failed", c[0], c[1]);
             }
         }
-        return done.size();
+        return done;
     }
 
     /**

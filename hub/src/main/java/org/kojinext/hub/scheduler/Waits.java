@@ -37,6 +37,11 @@ public final class Waits {
             return woken;
         }
 
+        /** Wakes the waiter whatever it waits for. */
+        void wake() {
+            signal.release();
+        }
+
         void offer(TaskChange change) {
             if (change == null || wants.test(change)) {
                 signal.release();

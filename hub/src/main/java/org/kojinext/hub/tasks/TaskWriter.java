@@ -217,6 +217,42 @@ public final class TaskWriter {
         return m;
     }
 
+    /** One task a scheduler run opens for the host it assigned it to, with the weight the host gave. */
+    public record Opening(int taskId, int hostId, double weight) {
+    }
+
+    /**
+     * {@link #openAssigned} for many tasks in one statement: each that is still ASSIGNED to its
+     * host becomes OPEN with its weight. Returns the opened tasks' structs with their requests, by
+     * task id; a task another writer took first is missing.
+     */
+    public static Map<Integer, Map<String, Object>> openAll(DSLContext db, List<Opening> tasks) {
+        Map<Integer, Map<String, Object>> out = new java.util.HashMap<>();
+        if (tasks.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        org.jooq.Row3<Integer, Integer, Double>[] rows = new org.jooq.Row3[tasks.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Opening o = tasks.get(i);
+            rows[i] = DSL.row(DSL.val(o.taskId()), DSL.val(o.hostId()), DSL.val(o.weight()));
+        }
+        var v = DSL.values(rows).as("v", "task_id", "host_id", "weight");
+        var vTask = v.field("task_id", Integer.class);
+        var vHost = v.field("host_id", Integer.class);
+        var vWeight = v.field("weight", Double.class);
+        for (Record r : db.update(TASK).set(TASK.STATE, TaskState.OPEN.code())
+                .set(TASK.START_TIME, DSL.currentOffsetDateTime()).set(TASK.WEIGHT, vWeight)
+                .from(v)
+                .where(TASK.ID.eq(vTask), TASK.HOST_ID.eq(vHost), TASK.STATE.eq(TaskState.ASSIGNED.code()))
+                .returning(TaskStore.columns(true)).fetch()) {
+            Map<String, Object> m = TaskStore.struct(r, false);
+            m.put("request", r.get(TASK.REQUEST));
+            out.put(r.get(TASK.ID), m);
+        }
+        return out;
+    }
+
     private static boolean lock(DSLContext db, int taskId, int hostId, TaskState target, boolean force) {
         if (!force) {
             Record r = lockRow(db, taskId);

@@ -212,6 +212,65 @@ class DispatchTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSchedulerRunOpensTheTaskForAHeldCallOnItsHubAndHandsItOver() throws Exception {
+        channel("c-handover");
+        int host = TestHosts.create(hub.jdbcUrl(), "b-handover", "x86_64", 4.0, List.of("c-handover"));
+        KojiClient h = byHand("b-handover");
+        Handover handover = hub.hub().dispatch().handover();
+        long before = handover.handedOver();
+        var held = java.util.concurrent.CompletableFuture.supplyAsync(() -> (Map<String, Object>) h.callKw(
+                "host.waitTasks", List.of(), Map.of("timeout", 20, "open", Map.of("sleep", 1.5))));
+        await().atMost(WAIT).until(() -> handover.offering(host));
+        int t = task("sleep", List.of(0), "c-handover");
+
+        Map<String, Object> got = held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<Map<String, Object>> opened = (List<Map<String, Object>>) got.get("opened");
+        assertThat(opened).hasSize(1);
+        assertThat(opened.getFirst()).containsEntry("id", t).containsEntry("state", 1).containsEntry("host_id", host)
+                .containsEntry("weight", 1.5).containsEntry("method", "sleep");
+        assertThat((String) opened.getFirst().get("request")).contains("<int>0</int>");
+        assertThat(handover.handedOver()).as("opened by the run, not by the call").isEqualTo(before + 1);
+        assertThat(handover.offering(host)).isFalse();
+        assertThat(info(t).get("state")).isEqualTo(1);
+        assertThat(info(t).get("weight")).isEqualTo(1.5);
+        assertThat(info(t).get("start_ts")).isNotNull();
+        // The subsession made in the run's transaction is the task's own.
+        Map<?, ?> sub = (Map<?, ?>) opened.getFirst().get("session");
+        KojiClient task = hub.client(Encoding.XML);
+        task.setSession((Integer) sub.get("session-id"), (String) sub.get("session-key"));
+        task.call("host.closeTask", t, "<?xml version='1.0'?><methodResponse><params><param>"
+                + "<value><int>0</int></value></param></params></methodResponse>");
+        assertThat(state(t)).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOpenTaskItsBuilderDoesNotKnowIsFreedByTheNextHeldCallAndGoesOutAgain() {
+        channel("c-unknown");
+        TestHosts.create(hub.jdbcUrl(), "b-unknown", "x86_64", 4.0, List.of("c-unknown"));
+        KojiClient h = byHand("b-unknown");
+        int t = task("sleep", List.of(0), "c-unknown");
+        await().atMost(WAIT).until(() -> state(t) == 4);
+        Map<String, Object> got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", 1.0)));
+        assertThat(((List<Map<String, Object>>) got.get("opened")).getFirst()).containsEntry("id", t);
+        assertThat(state(t)).isEqualTo(1);
+        // That answer never reached the builder: its next call does not list the task as running.
+        got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", 1.0), "running", List.of()));
+        assertThat((List<?>) got.get("opened")).isEmpty();
+        assertThat(state(t)).as("freed, or assigned again").isIn(0, 4);
+        await().atMost(WAIT).until(() -> state(t) == 4);
+        got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", 1.0), "running", List.of()));
+        assertThat(((List<Map<String, Object>>) got.get("opened")).getFirst()).containsEntry("id", t);
+        // A builder that does not have the hub open its tasks keeps Koji's ways: nothing is freed.
+        got = (Map<String, Object>) h.callKw("host.waitTasks", List.of(), Map.of("timeout", 0));
+        assertThat(state(t)).isEqualTo(1);
+    }
+
+    @Test
     void aMalformedOpenArgumentIsAParameterErrorAndOpensNothing() {
         channel("c-badopen");
         TestHosts.create(hub.jdbcUrl(), "b-badopen", "x86_64", 4.0, List.of("c-badopen"));
