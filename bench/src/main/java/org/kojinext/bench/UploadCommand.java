@@ -39,6 +39,11 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--db-url", description = "PostgreSQL JDBC URL for the hub (default: embedded)")
     String dbUrl;
 
+    @Option(names = "--client", paramLabel = "KIND", defaultValue = "urlconnection",
+            description = "urlconnection: HttpURLConnection, as the CLI and builder upload; jdk: java.net.http, "
+                    + "KojiClient's default; socket: the benchmark's lean HTTP/1.1 client (default: ${DEFAULT-VALUE})")
+    ClientKind clientKind;
+
     @Override
     public Integer call() throws Exception {
         try (BenchTarget hub = BenchTarget.inProcess(dbUrl, "bench-admin")) {
@@ -46,11 +51,12 @@ final class UploadCommand implements Callable<Integer> {
             Path src = dir.resolve("bench-upload-source.bin");
             Files.createDirectories(dir);
             write(src, (long) sizeMb << 20);
-            KojiClient client = KojiClient.builder(hub.url()).encoding(Encoding.XML).timeout(Duration.ofMinutes(5)).build();
+            KojiClient client = clientKind.apply(KojiClient.builder(hub.url()).encoding(Encoding.XML)
+                    .timeout(Duration.ofMinutes(5)), java.net.http.HttpClient.newHttpClient()).build();
             client.login("kojiadmin", "bench-admin");
             Uploader uploader = new Uploader(client).chunkSize(chunkKb << 10);
-            System.out.printf(Locale.ROOT, "%d MiB file, %d KiB chunks, hub storage %s (%s)%n", sizeMb, chunkKb, dir,
-                    hub.description());
+            System.out.printf(Locale.ROOT, "%d MiB file, %d KiB chunks, client %s, hub storage %s (%s)%n", sizeMb,
+                    chunkKb, clientKind.description(), dir, hub.description());
             System.out.printf(Locale.ROOT, "%-6s %-34s %10s %12s%n", "round", "method", "MiB/s", "CPU s/GiB");
             Result up = null;
             Result copy = null;
