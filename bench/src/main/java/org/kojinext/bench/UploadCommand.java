@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -58,27 +60,44 @@ final class UploadCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d MiB file, %d KiB chunks, client %s, hub storage %s (%s)%n", sizeMb,
                     chunkKb, clientKind.description(), dir, hub.description());
             System.out.printf(Locale.ROOT, "%-6s %-34s %10s %12s%n", "round", "method", "MiB/s", "CPU s/GiB");
-            Result up = null;
-            Result copy = null;
-            Result stream = null;
+            List<Result> ups = new ArrayList<>();
+            List<Result> copies = new ArrayList<>();
+            List<Result> streams = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 Path target = dir.resolve("bench-copy-" + r + ".bin");
-                copy = timed(() -> Files.copy(src, target));
+                Result copy = timed(() -> Files.copy(src, target));
                 Files.delete(target);
-                stream = timed(() -> streamCopy(src, target));
+                Result stream = timed(() -> streamCopy(src, target));
                 Files.delete(target);
                 String reldir = "cli-build/bench-" + r;
-                up = timed(() -> uploader.upload(src, reldir, "upload.bin"));
+                Result up = timed(() -> uploader.upload(src, reldir, "upload.bin"));
                 Files.delete(dir.resolve("work/" + reldir + "/upload.bin"));
                 copy.print(r, "Files.copy (cp: in-kernel)");
                 stream.print(r, "stream copy (1 MiB read/write)");
                 up.print(r, "upload (rawUpload+checkUpload)");
+                if (r > 1 || rounds == 1) {
+                    copies.add(copy);
+                    streams.add(stream);
+                    ups.add(up);
+                }
             }
-            System.out.printf(Locale.ROOT, "last round: upload at %.0f%% of Files.copy, %.0f%% of a stream copy%n",
-                    100 * up.mibPerSecond() / copy.mibPerSecond(), 100 * up.mibPerSecond() / stream.mibPerSecond());
+            // The copies' speed swings several-fold from round to round (the page cache's
+            // writeback of the previous rounds' files), so the rounds after the warm-up are
+            // summed up by their medians.
+            double copy = median(copies);
+            double stream = median(streams);
+            double up = median(ups);
+            System.out.printf(Locale.ROOT, "median of rounds after the first: Files.copy %.0f MiB/s, stream copy %.0f MiB/s, "
+                    + "upload %.0f MiB/s: upload at %.0f%% of Files.copy, %.0f%% of a stream copy%n",
+                    copy, stream, up, 100 * up / copy, 100 * up / stream);
             Files.delete(src);
         }
         return 0;
+    }
+
+    private static double median(List<Result> results) {
+        double[] v = results.stream().mapToDouble(Result::mibPerSecond).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     @FunctionalInterface

@@ -52,7 +52,6 @@ import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.rpc.RequestRunner;
 import org.kojinext.hub.scheduler.Dispatch;
-import org.kojinext.hub.storage.UploadDigests;
 import org.kojinext.hub.storage.Uploads;
 import org.kojinext.hub.storage.Volumes;
 import org.kojinext.hub.tagging.TaggedBuilds;
@@ -108,18 +107,15 @@ public final class Hub implements AutoCloseable {
             changes = ChangeFeed.attach(database, listener);
             dispatch = new Dispatch(database, TaskEvents.attach(listener), effective.dispatch());
             listener.subscribe(ChangeFeed.CHANNEL, dispatch.configChanges());
-            UploadDigests digests = new UploadDigests();
-            listener.subscribe(UploadDigests.CHANNEL, digests);
             listener.start(Duration.ofSeconds(5));
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
             Volumes volumes = storage.apply(effective.storageTopdir());
-            Uploads uploads = new Uploads(volumes, digests);
             MethodRegistry registry = registry(database, sessions, changes, dispatch, effective.storageTopdir(),
-                    volumes, uploads);
+                    volumes);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp(), changes);
-            HubServer server = HubServer.start(effective, runner, database, dispatch, volumes, uploads);
+            HubServer server = HubServer.start(effective, runner, database, dispatch, volumes);
             return new Hub(embedded, database, listener, changes, dispatch, server, registry);
         } catch (RuntimeException e) {
             if (dispatch != null) {
@@ -143,7 +139,7 @@ public final class Hub implements AutoCloseable {
 
     /** Every API module of the hub, in the order list-api shows them. */
     static MethodRegistry registry(Database database, SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
-                                   java.nio.file.Path topdir, Volumes volumes, Uploads uploads) {
+                                   java.nio.file.Path topdir, Volumes volumes) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -178,7 +174,7 @@ public final class Hub implements AutoCloseable {
                 new HostRepoCallsApi(new RepoInit(topdir, new TaggedBuilds(tags, changes)), new RepoDone(topdir)),
                 new BuildrootApi(),
                 new HostBuildrootCallsApi(),
-                new UploadApi(uploads));
+                new UploadApi(new Uploads(volumes)));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;

@@ -17,11 +17,9 @@ public final class RawChunk {
     private final String verifyName;
     private final long offset;
     private final boolean overwrite;
-    private final UploadDigests digests;
 
-    RawChunk(UploadTarget target, String verifyName, long offset, boolean overwrite, UploadDigests digests) {
+    RawChunk(UploadTarget target, String verifyName, long offset, boolean overwrite) {
         this.target = target;
-        this.digests = digests;
         this.verifyName = verifyName;
         this.offset = offset;
         this.overwrite = overwrite;
@@ -59,11 +57,7 @@ public final class RawChunk {
                 } else {
                     w.truncate(at);
                 }
-                UploadDigests.Tracker running = digests.begin(t.volume(), t.path(), at);
                 w.writeFrom(at, body, length, verify);
-                if (running != null) {
-                    running.written(at, at + length, t.volume().stat(t.path()).orElseThrow().modified());
-                }
             }
         } catch (IOException e) {
             throw Uploads.fault(e, t);

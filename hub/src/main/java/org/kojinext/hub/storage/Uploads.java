@@ -19,12 +19,9 @@ import org.kojinext.protocol.KojiFault;
  */
 public final class Uploads {
     private final Volumes volumes;
-    private final UploadDigests digests;
 
-    /** @param digests the running SHA-256 of uploads, shared by all of the hub's upload entry points */
-    public Uploads(Volumes volumes, UploadDigests digests) {
+    public Uploads(Volumes volumes) {
         this.volumes = volumes;
-        this.digests = digests;
     }
 
     /**
@@ -47,8 +44,7 @@ public final class Uploads {
         if (offset < -1) {
             throw KojiFault.generic("Invalid upload offset: " + offset);
         }
-        digests.announce(ctx.db(), t.volume(), t.path());
-        return new RawChunk(t, verifyName, offset, overwrite, digests);
+        return new RawChunk(t, verifyName, offset, overwrite);
     }
 
     /**
@@ -95,8 +91,6 @@ public final class Uploads {
                     throw KojiFault.generic("file already exists: " + t.display());
                 }
             }
-            digests.announce(ctx.db(), t.volume(), t.path());
-            digests.forget(t.volume(), t.path());
             try (Volume.Writer w = t.volume().openWriter(t.path())) {
                 if (offset == 0 || (offset == -1 && size != null && size == contents.length)) {
                     w.truncate(0);
@@ -143,12 +137,7 @@ public final class Uploads {
             long fileSize = st.get().size();
             out.put("size", number(fileSize));
             out.put("mtime", st.get().modified().toEpochMilli() / 1000.0);
-            String known = verify != null && tail == null && "sha256".equals(verifyArg)
-                    ? digests.sha256(t.volume(), t.path(), st.get()) : null;
-            if (known != null) {
-                out.put("sumlength", number(fileSize));
-                out.put("hexdigest", known);
-            } else if (verify != null) {
+            if (verify != null) {
                 long from = tail == null ? 0 : Math.max(fileSize - tail, 0);
                 CountingInputStream in = new CountingInputStream(t.volume().openRead(t.path(), from));
                 try (in) {

@@ -111,36 +111,6 @@ class UploadTest {
     }
 
     @Test
-    void checkUploadTrustsItsRunningDigestOnlyUntilAnotherHubAnnouncesAWrite() throws Exception {
-        String dir = newDir();
-        byte[] first = "0123456789".getBytes();
-        Path file = topdir.resolve("work").resolve(dir).resolve("n.bin");
-        admin.rawUpload(query(dir, "n.bin", 0), first);
-        admin.rawUpload(query(dir, "n.bin", 10), "abcdef".getBytes());
-        Map<?, ?> check = (Map<?, ?>) admin.call("checkUpload", dir, "n.bin", "sha256");
-        assertThat(check.get("hexdigest")).isEqualTo(sha256("0123456789abcdef".getBytes()));
-        assertThat(check.get("sumlength")).isEqualTo(16);
-
-        admin.rawUpload(query(dir, "m.bin", 0), first);
-        Path other = topdir.resolve("work").resolve(dir).resolve("m.bin");
-        // Another hub rewrites it to the same size, within this hub's clock tick: only its
-        // announcement, a PostgreSQL notification, tells this hub.
-        var mtime = Files.getLastModifiedTime(other);
-        Files.write(other, "9876543210".getBytes());
-        Files.setLastModifiedTime(other, mtime);
-        try (var c = java.sql.DriverManager.getConnection(hub.jdbcUrl(), "postgres", null);
-             var st = c.prepareStatement("select pg_notify(?, ?)")) {
-            st.setString(1, UploadDigests.CHANNEL);
-            st.setString(2, "another-hub DEFAULT:work/" + dir + "/m.bin");
-            st.execute();
-        }
-        String truth = sha256("9876543210".getBytes());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                truth.equals(((Map<?, ?>) admin.call("checkUpload", dir, "m.bin", "sha256")).get("hexdigest")));
-        assertThat(Files.readAllBytes(file)).isEqualTo("0123456789abcdef".getBytes());
-    }
-
-    @Test
     void rawUploadAnswersKojisStructAndAChunkRetriedAtItsOffsetIsIdempotent() {
         String dir = newDir();
         byte[] first = "hello ".getBytes();
