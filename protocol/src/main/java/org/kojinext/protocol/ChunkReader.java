@@ -6,12 +6,17 @@ import java.nio.channels.FileChannel;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.Adler32;
 
 /**
- * Reads an upload's chunks ahead of the sender, on a thread of its own, and digests each (its own
- * check, and the whole file's SHA-256) there: while one chunk is on the wire the next ones are
- * already read and hashed, so the sender only waits for the hub.
+ * Reads an upload's chunks ahead of the sender, on a thread of its own, and digests each: the
+ * whole file's SHA-256 on the reading thread, the chunk's own check on a second one, so that on a
+ * machine with cores to spare the two digests of every byte take the time of one. While one chunk
+ * is on the wire the next ones are already read and hashed, so the sender only waits for the hub.
  */
 final class ChunkReader implements AutoCloseable {
     /** How many chunks may wait, read and hashed, for the sender. */
@@ -21,11 +26,15 @@ final class ChunkReader implements AutoCloseable {
     record Chunk(long offset, byte[] data, String digest) {
     }
 
+    /** A chunk read, its digest still being taken. */
+    private record Pending(long offset, byte[] data, Future<String> digest) {
+    }
+
     /** What the reader hands over: a chunk, the end, or the reason it stopped. */
     private sealed interface Item permits Next, End, Failed {
     }
 
-    private record Next(Chunk chunk) implements Item {
+    private record Next(Pending chunk) implements Item {
     }
 
     private record End() implements Item {
@@ -36,6 +45,8 @@ final class ChunkReader implements AutoCloseable {
 
     private final BlockingQueue<Item> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
+    private final ExecutorService digester = Executors.newSingleThreadExecutor(r ->
+            Thread.ofPlatform().daemon().name("upload-digest").unstarted(r));
     private final String verify;
     private boolean ended;
 
@@ -50,7 +61,7 @@ final class ChunkReader implements AutoCloseable {
             try {
                 long offset = from;
                 do {
-                    Chunk c = read(file, offset, (int) Math.min(chunkSize, Math.max(total - offset, 0)));
+                    Pending c = read(file, offset, (int) Math.min(chunkSize, Math.max(total - offset, 0)));
                     whole.chunk(c.offset(), c.data(), c.data().length);
                     ready.put(new Next(c));
                     offset += c.data().length;
@@ -77,7 +88,13 @@ final class ChunkReader implements AutoCloseable {
         }
         Item item = ready.take();
         return switch (item) {
-            case Next n -> n.chunk();
+            case Next n -> {
+                try {
+                    yield new Chunk(n.chunk().offset(), n.chunk().data(), n.chunk().digest().get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("cannot digest a chunk", e.getCause());
+                }
+            }
             case End e -> {
                 ended = true;
                 yield null;
@@ -89,7 +106,7 @@ final class ChunkReader implements AutoCloseable {
         };
     }
 
-    private Chunk read(FileChannel file, long offset, int length) throws IOException {
+    private Pending read(FileChannel file, long offset, int length) throws IOException {
         byte[] data = new byte[length];
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
@@ -97,7 +114,7 @@ final class ChunkReader implements AutoCloseable {
                 throw new IOException("file shrank below " + (offset + buf.position()) + " bytes while being uploaded");
             }
         }
-        return new Chunk(offset, data, digest(data));
+        return new Pending(offset, data, digester.submit(() -> digest(data)));
     }
 
     private String digest(byte[] data) {
@@ -113,5 +130,6 @@ final class ChunkReader implements AutoCloseable {
     @Override
     public void close() {
         thread.interrupt();
+        digester.shutdownNow();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Uploads a local file to the hub's work area as Koji's fastUpload does, by rawUpload chunks,
- * with Koji Next's stronger checks: every chunk's size, offset and adler32 as the hub reports
+ * with Koji Next's stronger checks: every chunk's size, offset and SHA-256 as the hub reports
  * them, and at the end the whole file's SHA-256 by checkUpload. The file is read once, ahead of
  * the sending (see {@link ChunkReader}). When the connection fails the upload resumes from the
  * size the hub already holds.
@@ -25,11 +25,12 @@ public final class Uploader {
      */
     public static final int DEFAULT_CHUNK = 4 * 1024 * 1024;
     /**
-     * The digest the hub reports for each chunk: Koji's own default, there to catch a chunk
-     * damaged on the way early. The whole file is checked by SHA-256 at the end; a second
-     * SHA-256 of every chunk would cost a pass over the bytes on each side for no more safety.
+     * The digest the hub reports for each chunk, compared with the client's own: SHA-256, as the
+     * whole file's. adler32 (Koji's default) would save a SHA-256 pass on each side, about a
+     * quarter of the upload's speed on two cores, but checks a chunk only against damage on the
+     * way, not against anything made to match it.
      */
-    static final String CHUNK_VERIFY = "adler32";
+    static final String CHUNK_VERIFY = "sha256";
     private static final int MIN_CHUNK = 64 * 1024;
     private static final String TOO_LONG = "Request too long";
 

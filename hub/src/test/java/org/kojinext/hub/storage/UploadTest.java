@@ -220,8 +220,10 @@ class UploadTest {
     void anUploaderGivesUpWhenTheHubReportsADifferentChunk() throws Exception {
         Path f = randomFile(10_000);
         HttpTransport real = new JdkHttpTransport(java.net.http.HttpClient.newHttpClient());
+        List<String> queries = new ArrayList<>();
         HttpTransport corrupting = (url, type, headers, body, timeout) -> {
             if (type.equals("application/octet-stream") && body.length > 0) {
+                queries.add(url.getRawQuery());
                 body = body.clone();
                 body[0] ^= 1;
             }
@@ -231,6 +233,8 @@ class UploadTest {
         c.login("kojiadmin", TestHub.ADMIN_PASSWORD);
         assertThatThrownBy(() -> new Uploader(c).upload(f, newDir(), "bad.bin"))
                 .isInstanceOf(KojiFault.class).hasMessageContaining("differently");
+        // Each chunk is checked with SHA-256, as the whole file is.
+        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q).contains("fileverify=sha256"));
     }
 
     @Test
