@@ -144,9 +144,11 @@ public final class HostCallsApi implements ApiModule {
                 .doc("Koji Next: the builder's held call. Answers {assigned, opened, lost} at once when tasks "
                         + "are assigned to this host or a running task is no longer its own, else holds until that "
                         + "happens or timeout seconds pass (at most the hub's builder.hold_seconds). open, a dict "
-                        + "{method: weight}, has the hub open the assigned tasks of those methods in the same "
-                        + "transaction, with that weight and a subsession each: they come back in opened, each "
-                        + "with its request and session, as openTask, setTaskWeight and subsession would give. "
+                        + "{method: weight}, has the hub open the assigned tasks of those methods before it "
+                        + "answers (in the scheduler run that assigns them, when the call is held on that hub), "
+                        + "with that weight and a subsession each: they come back in opened, each with its "
+                        + "request and session, as openTask, setTaskWeight and subsession would give; any other "
+                        + "OPEN task of the host that running does not list is freed. "
                         + "Each call also tells the hub the host is alive, and ready unless ready is False.")
                 .handler(this::waitTasks);
         m.method("host.awaitSubtasks").param("parent").param("timeout", null)
