@@ -168,7 +168,7 @@ public final class Hub implements AutoCloseable {
                 new TaskApi(topdir),
                 new HostApi(),
                 new ChannelApi(),
-                new HostCallsApi(dispatch, sessions),
+                new HostCallsApi(dispatch),
                 new HostBuildCallsApi(volumes),
                 new HostTagCallsApi(tags, users),
                 new HostRepoCallsApi(new RepoInit(topdir, new TaggedBuilds(tags, changes)), new RepoDone(topdir)),

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.hosts.HostStore;
 import org.kojinext.hub.rpc.Access;
 import org.kojinext.hub.rpc.ApiModule;
@@ -37,11 +36,9 @@ import org.kojinext.protocol.KojiFault;
  */
 public final class HostCallsApi implements ApiModule {
     private final Dispatch dispatch;
-    private final SessionStore sessions;
 
-    public HostCallsApi(Dispatch dispatch, SessionStore sessions) {
+    public HostCallsApi(Dispatch dispatch) {
         this.dispatch = dispatch;
-        this.sessions = sessions;
     }
 
     @Override
@@ -287,22 +284,21 @@ public final class HostCallsApi implements ApiModule {
      * a subsession; one the builder did not name stays in assigned, for it to refuse. A task
      * another writer took first (canceled, freed) is left out.
      */
-    private Map<String, Object> openAssigned(CallContext ctx, int host, HostTasks.Pending pending,
-                                             Map<String, Double> opening, List<Map<String, Object>> handed) {
+    private static Map<String, Object> openAssigned(CallContext ctx, int host, HostTasks.Pending pending,
+                                                    Map<String, Double> opening, List<Map<String, Object>> handed) {
         List<Object> assigned = new ArrayList<>();
-        List<Object> opened = new ArrayList<>(handed);
+        List<TaskWriter.Opening> openings = new ArrayList<>();
         for (Map<String, Object> task : pending.assigned()) {
             Double weight = opening.get(String.valueOf(task.get("method")));
             if (weight == null) {
                 assigned.add(task);
-                continue;
+            } else {
+                openings.add(new TaskWriter.Opening((Integer) task.get("id"), host, weight));
             }
-            Map<String, Object> info = TaskWriter.openAssigned(ctx.db(), (Integer) task.get("id"), host, weight);
-            if (info == null) {
-                continue;
-            }
-            info.put("session", sessions.subsession(ctx.db(), ctx.requireSession()));
-            opened.add(info);
+        }
+        List<Object> opened = new ArrayList<>(handed);
+        if (!openings.isEmpty()) {
+            opened.addAll(HostTasks.openWithSubsessions(ctx.db(), openings, h -> ctx.requireSession()).values());
         }
         return answer(assigned, opened, pending.lost());
     }

@@ -120,7 +120,7 @@ public final class SessionStore {
 
     /** Koji's subsession: a session for the same user under the caller's top session; its login struct. */
     public Map<String, Object> subsession(DSLContext db, Session of) {
-        return create(db, of.userId(), of.hostip(), of.authtype(), of.master() != null ? of.master() : of.id());
+        return subsessions(db, List.of(of)).getFirst();
     }
 
     /**

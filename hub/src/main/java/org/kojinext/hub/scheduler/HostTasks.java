@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.kojinext.hub.auth.Session;
+import org.kojinext.hub.auth.SessionStore;
 import org.kojinext.hub.db.Epoch;
 import org.kojinext.hub.db.Prerendered;
 import org.kojinext.hub.events.TaskEvents;
 import org.kojinext.hub.tasks.TaskState;
+import org.kojinext.hub.tasks.TaskWriter;
 
 /** A host's view of its tasks: what Koji's get_tasks_for_host and Host.getHostTasks answer. */
 public final class HostTasks {
@@ -150,6 +154,30 @@ public final class HostTasks {
         }
         lost.sort(null);
         return new Pending(assigned, lost, unknown);
+    }
+
+    /**
+     * Opens the tasks, each still ASSIGNED to its host, with their weights and a subsession each
+     * under the session the host's builder holds: two statements however many tasks and hosts.
+     * Returns, in the order given, what openTask, setTaskWeight and subsession would have given
+     * (the task's struct with its request and session), by task id; a task another writer took
+     * first (canceled, freed) is missing.
+     */
+    public static Map<Integer, Map<String, Object>> openWithSubsessions(DSLContext db, List<TaskWriter.Opening> openings,
+                                                                       IntFunction<Session> sessionOfHost) {
+        Map<Integer, Map<String, Object>> opened = TaskWriter.openAll(db, openings);
+        Map<Integer, Map<String, Object>> out = new LinkedHashMap<>();
+        List<Session> masters = new ArrayList<>();
+        for (TaskWriter.Opening o : openings) {
+            Map<String, Object> info = opened.get(o.taskId());
+            if (info != null) {
+                out.put(o.taskId(), info);
+                masters.add(sessionOfHost.apply(o.hostId()));
+            }
+        }
+        var sessions = SessionStore.subsessions(db, masters).iterator();
+        out.values().forEach(info -> info.put("session", sessions.next()));
+        return out;
     }
 
     public static List<Integer> channelIds(DSLContext db, int hostId) {

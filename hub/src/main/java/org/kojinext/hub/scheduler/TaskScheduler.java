@@ -192,34 +192,18 @@ final class TaskScheduler {
         List<TaskWriter.Opening> openings = new ArrayList<>();
         Map<Integer, Handover.Taker> takers = new HashMap<>();
         for (int[] c : chosen) {
-            if (!moved.contains(c[0])) {
-                continue;
-            }
-            Handover.Taker taker = handover.claim(c[1]);
+            Handover.Taker taker = moved.contains(c[0]) ? handover.claim(c[1]) : null;
             Double weight = taker == null ? null : taker.opening.get(byId.get(c[0]).method());
             if (weight != null) {
                 openings.add(new TaskWriter.Opening(c[0], c[1], weight));
-                takers.put(c[0], taker);
+                takers.put(c[1], taker);
             }
         }
         if (openings.isEmpty()) {
             return;
         }
-        Map<Integer, Map<String, Object>> opened = TaskWriter.openAll(db, openings);
-        List<Integer> ids = new ArrayList<>();
-        List<org.kojinext.hub.auth.Session> masters = new ArrayList<>();
-        for (TaskWriter.Opening o : openings) {
-            if (opened.containsKey(o.taskId())) {
-                ids.add(o.taskId());
-                masters.add(takers.get(o.taskId()).session);
-            }
-        }
-        List<Map<String, Object>> sessions = org.kojinext.hub.auth.SessionStore.subsessions(db, masters);
-        for (int i = 0; i < ids.size(); i++) {
-            Map<String, Object> info = opened.get(ids.get(i));
-            info.put("session", sessions.get(i));
-            handover.opened(takers.get(ids.get(i)), info);
-        }
+        HostTasks.openWithSubsessions(db, openings, host -> takers.get(host).session)
+                .forEach((task, info) -> handover.opened(takers.get((Integer) info.get("host_id")), info));
     }
 
     /**

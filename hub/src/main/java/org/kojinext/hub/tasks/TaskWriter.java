@@ -134,9 +134,10 @@ public final class TaskWriter {
     // ---- transitions ---------------------------------------------------------------------
 
     /**
-     * The task's state and host under a row lock, or "No such task: N". FOR NO KEY UPDATE, the lock an UPDATE of non-key columns takes itself: FOR UPDATE would also
-     * conflict with the key-share locks of every insert that references the task (a subtask, a
-     * scheduler log line), and with them make deadlocks between a cancel and a builder.
+     * The task's state and host under a row lock, or "No such task: N". FOR NO KEY UPDATE, the
+     * lock an UPDATE of non-key columns takes itself: FOR UPDATE would also conflict with the
+     * key-share locks of every insert that references the task (a subtask, a scheduler log line),
+     * and with them make deadlocks between a cancel and a builder.
      */
     private static Record lockRow(DSLContext db, int taskId) {
         Record r = db.select(TASK.STATE, TASK.HOST_ID, TASK.OWNER, TASK.PARENT).from(TASK)
@@ -197,34 +198,15 @@ public final class TaskWriter {
         return m;
     }
 
-    /**
-     * open and setWeight for a task ASSIGNED to this host, in one statement: what a held call
-     * does for every task it hands over, where the row lock, the update, the re-read and the
-     * weight's own lock and update were five round trips. Null when the task is no longer
-     * assigned to the host (canceled or freed since).
-     */
-    public static Map<String, Object> openAssigned(DSLContext db, int taskId, int hostId, double weight) {
-        List<org.jooq.Field<?>> fields = TaskStore.columns(true);
-        Record r = db.update(TASK).set(TASK.STATE, TaskState.OPEN.code())
-                .set(TASK.START_TIME, DSL.currentOffsetDateTime()).set(TASK.WEIGHT, weight)
-                .where(TASK.ID.eq(taskId), TASK.HOST_ID.eq(hostId), TASK.STATE.eq(TaskState.ASSIGNED.code()))
-                .returning(fields).fetchOne();
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> m = TaskStore.struct(r, false);
-        m.put("request", r.get(TASK.REQUEST));
-        return m;
-    }
-
-    /** One task a scheduler run opens for the host it assigned it to, with the weight the host gave. */
+    /** A task to open for the host it is ASSIGNED to, with the weight the host gave its method. */
     public record Opening(int taskId, int hostId, double weight) {
     }
 
     /**
-     * {@link #openAssigned} for many tasks in one statement: each that is still ASSIGNED to its
-     * host becomes OPEN with its weight. Returns the opened tasks' structs with their requests, by
-     * task id; a task another writer took first is missing.
+     * Koji's openTask and setTaskWeight for many tasks in one statement (where one task alone was
+     * five round trips: the row lock, the update, the re-read, the weight's lock and update): each
+     * that is still ASSIGNED to its host becomes OPEN with its weight. Returns the opened tasks'
+     * structs with their requests, by task id; a task another writer took first is missing.
      */
     public static Map<Integer, Map<String, Object>> openAll(DSLContext db, List<Opening> tasks) {
         Map<Integer, Map<String, Object>> out = new java.util.HashMap<>();
