@@ -10,11 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.Adler32;
 
 /**
  * Reads an upload's chunks ahead of the sender, on a thread of its own, and digests each: the
- * whole file's SHA-256 on the reading thread, the chunk's own check on a second one, so that on a
+ * whole file's SHA-256 on the reading thread, the chunk's own SHA-256 on a second one, so that on a
  * machine with cores to spare the two digests of every byte take the time of one. While one chunk
  * is on the wire the next ones are already read and hashed, so the sender only waits for the hub.
  */
@@ -22,19 +21,25 @@ final class ChunkReader implements AutoCloseable {
     /** How many chunks may wait, read and hashed, for the sender. */
     private static final int AHEAD = 2;
 
-    /** A chunk of the file and the digest the hub must report for it. */
-    record Chunk(long offset, byte[] data, String digest) {
-    }
-
-    /** A chunk read, its digest still being taken. */
-    private record Pending(long offset, byte[] data, Future<String> digest) {
+    /** A chunk of the file and the SHA-256 the hub must report for it, perhaps still being taken. */
+    record Chunk(long offset, byte[] data, Future<String> sha256) {
+        String digest() {
+            try {
+                return sha256.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot digest a chunk", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while digesting a chunk", e);
+            }
+        }
     }
 
     /** What the reader hands over: a chunk, the end, or the reason it stopped. */
     private sealed interface Item permits Next, End, Failed {
     }
 
-    private record Next(Pending chunk) implements Item {
+    private record Next(Chunk chunk) implements Item {
     }
 
     private record End() implements Item {
@@ -47,21 +52,19 @@ final class ChunkReader implements AutoCloseable {
     private final Thread thread;
     private final ExecutorService digester = Executors.newSingleThreadExecutor(r ->
             Thread.ofPlatform().daemon().name("upload-digest").unstarted(r));
-    private final String verify;
     private boolean ended;
 
     /**
      * Starts reading at from; chunks of the given size until total, and at least one (an empty
-     * file is one empty chunk). verify is the per-chunk digest, "sha256" or "adler32".
+     * file is one empty chunk).
      */
-    ChunkReader(FileChannel file, long from, long total, int chunkSize, String verify, FileDigest whole) {
-        this.verify = verify;
+    ChunkReader(FileChannel file, long from, long total, int chunkSize, FileDigest whole) {
         this.thread = Thread.ofPlatform().daemon().name("upload-reader").start(() -> {
             Item last;
             try {
                 long offset = from;
                 do {
-                    Pending c = read(file, offset, (int) Math.min(chunkSize, Math.max(total - offset, 0)));
+                    Chunk c = read(file, offset, (int) Math.min(chunkSize, Math.max(total - offset, 0)));
                     whole.chunk(c.offset(), c.data(), c.data().length);
                     ready.put(new Next(c));
                     offset += c.data().length;
@@ -88,13 +91,7 @@ final class ChunkReader implements AutoCloseable {
         }
         Item item = ready.take();
         return switch (item) {
-            case Next n -> {
-                try {
-                    yield new Chunk(n.chunk().offset(), n.chunk().data(), n.chunk().digest().get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("cannot digest a chunk", e.getCause());
-                }
-            }
+            case Next n -> n.chunk();
             case End e -> {
                 ended = true;
                 yield null;
@@ -106,7 +103,7 @@ final class ChunkReader implements AutoCloseable {
         };
     }
 
-    private Pending read(FileChannel file, long offset, int length) throws IOException {
+    private Chunk read(FileChannel file, long offset, int length) throws IOException {
         byte[] data = new byte[length];
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
@@ -114,16 +111,8 @@ final class ChunkReader implements AutoCloseable {
                 throw new IOException("file shrank below " + (offset + buf.position()) + " bytes while being uploaded");
             }
         }
-        return new Pending(offset, data, digester.submit(() -> digest(data)));
-    }
-
-    private String digest(byte[] data) {
-        if (verify.equals("adler32")) {
-            Adler32 a = new Adler32();
-            a.update(data);
-            return String.format("%08x", a.getValue());
-        }
-        return HexFormat.of().formatHex(FileDigest.sha256().digest(data));
+        return new Chunk(offset, data,
+                digester.submit(() -> HexFormat.of().formatHex(FileDigest.sha256().digest(data))));
     }
 
     /** Stops reading ahead; the thread ends at once if it waits to hand a chunk over. */

@@ -134,7 +134,7 @@ public final class Uploader {
         int size = chunkSize;
         long start = from;
         while (true) {
-            try (ChunkReader chunks = new ChunkReader(ch, start, total, size, CHUNK_VERIFY, whole)) {
+            try (ChunkReader chunks = new ChunkReader(ch, start, total, size, whole)) {
                 ChunkReader.Chunk c;
                 while ((c = chunks.next()) != null) {
                     long offset = c.offset();
