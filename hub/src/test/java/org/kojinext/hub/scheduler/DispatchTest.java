@@ -288,6 +288,10 @@ class DispatchTest {
                     assertThat(f.code()).isEqualTo(FaultCode.PARAMETER.code());
                     assertThat(f.getMessage()).isEqualTo("Invalid weight for sleep: -1");
                 });
+        // Only a host's builder may hold the call: an admin is refused before anything is offered.
+        assertThatThrownBy(() -> admin.callKw("host.waitTasks", List.of(),
+                Map.of("timeout", 0, "open", Map.of("sleep", 1.0))))
+                .isInstanceOfSatisfying(KojiFault.class, f -> assertThat(f.getMessage()).matches("User \\d+ is not a host"));
         // Nothing was opened, and the session goes on (the failed calls wrote nothing).
         assertThat(state(t)).isEqualTo(4);
         assertThat(h.call("host.getID")).isNotNull();
