@@ -96,7 +96,12 @@ public final class FsVolume implements Volume {
             ch.close();
             throw new LockedException(path);
         }
-        return new FsWriter(ch);
+        try {
+            return new FsWriter(ch, WriteMarks.renew(p));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
     }
 
     @Override
@@ -185,9 +190,21 @@ public final class FsVolume implements Volume {
         /** The most one read of a request body asks for; bodies arrive in smaller pieces anyway. */
         private static final int PIECE = 64 * 1024;
         private final FileChannel ch;
+        private final WriteMarks.Marks marks;
 
-        FsWriter(FileChannel ch) {
+        FsWriter(FileChannel ch, WriteMarks.Marks marks) {
             this.ch = ch;
+            this.marks = marks;
+        }
+
+        @Override
+        public String mark() {
+            return marks.current();
+        }
+
+        @Override
+        public String previousMark() {
+            return marks.previous();
         }
 
         @Override

@@ -89,6 +89,21 @@ public interface Volume {
 
         /** Reads back from the offset, for digests of what was written. */
         InputStream readFrom(long offset) throws IOException;
+
+        /**
+         * The mark this writer left on the file. Every opening for writing gives the file a fresh
+         * mark while it holds the lock, so whoever remembers the mark its own writer left can tell,
+         * under the lock again, whether anyone has opened the file for writing since, from any
+         * hub. Null where the volume cannot mark files: then nothing can be told.
+         */
+        default String mark() {
+            return null;
+        }
+
+        /** The mark the file carried when this writer opened it; null when it carried none. */
+        default String previousMark() {
+            return null;
+        }
     }
 
     /** Another writer holds the file. */

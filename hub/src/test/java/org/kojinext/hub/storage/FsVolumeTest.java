@@ -92,6 +92,26 @@ class FsVolumeTest {
     }
 
     @Test
+    void everyWriterMarksTheFileAfreshAndSeesTheMarkItFound() throws Exception {
+        FsVolume v = volume();
+        String first;
+        try (Volume.Writer w = v.openWriter("work/x/m")) {
+            assertThat(w.previousMark()).isNull();
+            first = w.mark();
+        }
+        // ext4 and tmpfs, where the tests run, keep user attributes; a file system without them
+        // would give no marks at all, and nothing would be vouched for.
+        assertThat(first).isNotBlank();
+        try (Volume.Writer w = v.openWriter("work/x/m")) {
+            assertThat(w.previousMark()).isEqualTo(first);
+            assertThat(w.mark()).isNotBlank().isNotEqualTo(first);
+        }
+        try (Volume.Writer w = v.openWriter("work/x/other")) {
+            assertThat(w.previousMark()).isNull();
+        }
+    }
+
+    @Test
     void kojiPathsFollowKojisLayoutAndRefuseBadParts() {
         assertThat(KojiPaths.buildDir("bash", "5.2", "1.fc40")).isEqualTo("packages/bash/5.2/1.fc40");
         assertThat(KojiPaths.rpm("bash", "5.2", "1.fc40", "x86_64"))
