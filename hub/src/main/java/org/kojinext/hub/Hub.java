@@ -52,6 +52,7 @@ import org.kojinext.hub.rpc.Dispatcher;
 import org.kojinext.hub.rpc.MethodRegistry;
 import org.kojinext.hub.rpc.RequestRunner;
 import org.kojinext.hub.scheduler.Dispatch;
+import org.kojinext.hub.storage.RunningDigests;
 import org.kojinext.hub.storage.Uploads;
 import org.kojinext.hub.storage.Volumes;
 import org.kojinext.hub.tagging.TaggedBuilds;
@@ -111,11 +112,12 @@ public final class Hub implements AutoCloseable {
             dispatch.start();
             SessionStore sessions = new SessionStore(effective.sessionRenewalTimeout());
             Volumes volumes = storage.apply(effective.storageTopdir());
+            Uploads uploads = new Uploads(volumes, new RunningDigests());
             MethodRegistry registry = registry(database, sessions, changes, dispatch, effective.storageTopdir(),
-                    volumes);
+                    volumes, uploads);
             RequestRunner runner = new RequestRunner(database, new Dispatcher(registry), sessions,
                     effective.checkClientIp(), changes);
-            HubServer server = HubServer.start(effective, runner, database, dispatch, volumes);
+            HubServer server = HubServer.start(effective, runner, database, dispatch, volumes, uploads);
             return new Hub(embedded, database, listener, changes, dispatch, server, registry);
         } catch (RuntimeException e) {
             if (dispatch != null) {
@@ -139,7 +141,7 @@ public final class Hub implements AutoCloseable {
 
     /** Every API module of the hub, in the order list-api shows them. */
     static MethodRegistry registry(Database database, SessionStore sessions, ChangeFeed changes, Dispatch dispatch,
-                                   java.nio.file.Path topdir, Volumes volumes) {
+                                   java.nio.file.Path topdir, Volumes volumes, Uploads uploads) {
         AtomicReference<MethodRegistry> self = new AtomicReference<>();
         UserApi users = new UserApi(changes);
         TagView tags = new TagView();
@@ -174,7 +176,7 @@ public final class Hub implements AutoCloseable {
                 new HostRepoCallsApi(new RepoInit(topdir, new TaggedBuilds(tags, changes)), new RepoDone(topdir)),
                 new BuildrootApi(),
                 new HostBuildrootCallsApi(),
-                new UploadApi(new Uploads(volumes)));
+                new UploadApi(uploads));
         MethodRegistry registry = MethodRegistry.of(modules);
         self.set(registry);
         return registry;

@@ -9,23 +9,30 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
- * Reads an upload's chunks ahead of the sender, on a thread of its own, and digests each: the
- * whole file's SHA-256 on the reading thread, the chunk's own SHA-256 on a second one, so that on a
- * machine with cores to spare the two digests of every byte take the time of one. While one chunk
- * is on the wire the next ones are already read and hashed, so the sender only waits for the hub.
+ * Reads an upload's chunks ahead of the sender, on a thread of its own, and digests them: the
+ * whole file's SHA-256 on the reading thread, which gives each chunk the digest of the file up to
+ * its end, and, when the hub answers with each chunk's own SHA-256, that one on a second thread
+ * (or on demand). While one chunk is on the wire the next ones are already read and hashed, so
+ * the sender only waits for the hub.
  */
 final class ChunkReader implements AutoCloseable {
     /** How many chunks may wait, read and hashed, for the sender. */
     private static final int AHEAD = 2;
 
-    /** A chunk of the file and the SHA-256 the hub must report for it, perhaps still being taken. */
-    record Chunk(long offset, byte[] data, Future<String> sha256) {
-        String digest() {
+    /**
+     * A chunk of the file; the SHA-256 of the file from its start to the chunk's end (null when
+     * the whole file's digest did not stand there, as for bytes sent again after a resume); and
+     * the chunk's own SHA-256, taken ahead or when first asked for.
+     */
+    record Chunk(long offset, byte[] data, String prefix, FutureTask<String> own) {
+        String ownDigest() {
+            // Runs here unless the digest thread has taken it already; then waits for that.
+            own.run();
             try {
-                return sha256.get();
+                return own.get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("cannot digest a chunk", e.getCause());
             } catch (InterruptedException e) {
@@ -52,22 +59,25 @@ final class ChunkReader implements AutoCloseable {
     private final Thread thread;
     private final ExecutorService digester = Executors.newSingleThreadExecutor(r ->
             Thread.ofPlatform().daemon().name("upload-digest").unstarted(r));
+    private volatile boolean ownAhead;
     private boolean ended;
 
     /**
      * Starts reading at from; chunks of the given size until total, and at least one (an empty
-     * file is one empty chunk).
+     * file is one empty chunk). With ownAhead each chunk's own SHA-256 is taken as it is read.
      */
-    ChunkReader(FileChannel file, long from, long total, int chunkSize, FileDigest whole) {
+    ChunkReader(FileChannel file, long from, long total, int chunkSize, FileDigest whole, boolean ownAhead) {
+        this.ownAhead = ownAhead;
         this.thread = Thread.ofPlatform().daemon().name("upload-reader").start(() -> {
             Item last;
             try {
                 long offset = from;
                 do {
-                    Chunk c = read(file, offset, (int) Math.min(chunkSize, Math.max(total - offset, 0)));
-                    whole.chunk(c.offset(), c.data(), c.data().length);
-                    ready.put(new Next(c));
-                    offset += c.data().length;
+                    int length = (int) Math.min(chunkSize, Math.max(total - offset, 0));
+                    byte[] data = read(file, offset, length);
+                    whole.chunk(offset, data, length);
+                    ready.put(new Next(chunk(offset, data, whole.through(offset + length))));
+                    offset += length;
                 } while (offset < total);
                 last = new End();
             } catch (IOException e) {
@@ -82,6 +92,11 @@ final class ChunkReader implements AutoCloseable {
                 // closed meanwhile
             }
         });
+    }
+
+    /** From now on each chunk's own SHA-256 is taken ahead: the hub answers with those. */
+    void ownAhead() {
+        ownAhead = true;
     }
 
     /** The next chunk, or null after the last one. */
@@ -103,7 +118,15 @@ final class ChunkReader implements AutoCloseable {
         };
     }
 
-    private Chunk read(FileChannel file, long offset, int length) throws IOException {
+    private Chunk chunk(long offset, byte[] data, String prefix) {
+        FutureTask<String> own = new FutureTask<>(() -> HexFormat.of().formatHex(FileDigest.sha256().digest(data)));
+        if (ownAhead) {
+            digester.execute(own);
+        }
+        return new Chunk(offset, data, prefix, own);
+    }
+
+    private static byte[] read(FileChannel file, long offset, int length) throws IOException {
         byte[] data = new byte[length];
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
@@ -111,8 +134,7 @@ final class ChunkReader implements AutoCloseable {
                 throw new IOException("file shrank below " + (offset + buf.position()) + " bytes while being uploaded");
             }
         }
-        return new Chunk(offset, data,
-                digester.submit(() -> HexFormat.of().formatHex(FileDigest.sha256().digest(data))));
+        return data;
     }
 
     /** Stops reading ahead; the thread ends at once if it waits to hand a chunk over. */

@@ -34,6 +34,21 @@ final class FileDigest {
         }
     }
 
+    /**
+     * The SHA-256 of the file's first end bytes when the digest stands exactly there (after the
+     * chunk ending there was taken in), else null. The digest goes on unchanged.
+     */
+    synchronized String through(long end) {
+        if (hashed != end) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) md.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+        }
+    }
+
     /** The digest of the whole file, reading whatever no chunk brought. */
     synchronized String finish(long size) throws IOException {
         readUpTo(size);

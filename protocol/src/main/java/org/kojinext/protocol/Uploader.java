@@ -12,9 +12,17 @@ import java.util.Objects;
 /**
  * Uploads a local file to the hub's work area as Koji's fastUpload does, by rawUpload chunks,
  * with Koji Next's stronger checks: every chunk's size, offset and SHA-256 as the hub reports
- * them, and at the end the whole file's SHA-256 by checkUpload. The file is read once, ahead of
- * the sending (see {@link ChunkReader}). When the connection fails the upload resumes from the
- * size the hub already holds.
+ * them, and the whole file's SHA-256. The file is read once, ahead of the sending (see
+ * {@link ChunkReader}). When the connection fails the upload resumes from the size the hub
+ * already holds.
+ *
+ * <p>A Koji Next hub is asked for {@value #PREFIX_VERIFY}: it answers each chunk with the SHA-256
+ * of the file from its start to the chunk's end, which the client takes from the whole file's
+ * digest it computes anyway. Each side then hashes every byte once, for the chunks and the whole
+ * file together, and the last chunk's answer checks the whole file, so no checkUpload is needed.
+ * Where the hub cannot go on from the bytes before a chunk (another hub took the previous one, a
+ * resume), it answers with the chunk's own SHA-256 and the client checks that, and the whole file
+ * by checkUpload. A hub that does not know the type (Koji's) is asked for "sha256" per chunk.
  */
 public final class Uploader {
     /**
@@ -24,13 +32,15 @@ public final class Uploader {
      * halve its chunks.
      */
     public static final int DEFAULT_CHUNK = 4 * 1024 * 1024;
+    /** Koji Next's fileverify: the SHA-256 of the file from byte 0 to the chunk's end. */
+    public static final String PREFIX_VERIFY = "sha256-prefix";
     /**
-     * The digest the hub reports for each chunk, compared with the client's own: SHA-256, as the
-     * whole file's. adler32 (Koji's default) would save a SHA-256 pass on each side, about a
-     * quarter of the upload's speed on two cores, but checks a chunk only against damage on the
-     * way, not against anything made to match it.
+     * The digest of a chunk by itself, for hubs without {@link #PREFIX_VERIFY}: SHA-256, as the
+     * whole file's. adler32 (Koji's default) would be cheaper but checks a chunk only against
+     * damage on the way, not against anything made to match it.
      */
     static final String CHUNK_VERIFY = "sha256";
+    private static final String UNSUPPORTED = "Unsupported verify type";
     private static final int MIN_CHUNK = 64 * 1024;
     private static final String TOO_LONG = "Request too long";
 
@@ -46,6 +56,8 @@ public final class Uploader {
     private String volume;
     private Progress progress = (done, total) -> { };
     private boolean replace;
+    /** The hub refused {@link #PREFIX_VERIFY} once; it would again. */
+    private volatile boolean prefixRefused;
 
     public Uploader(KojiClient client) {
         this.client = Objects.requireNonNull(client);
@@ -96,9 +108,10 @@ public final class Uploader {
             long offset = 0;
             boolean overwrite = replace;
             boolean complete = false;
+            boolean checked = false;
             for (int failures = 0; !complete; failures++) {
                 try {
-                    send(ch, whole, reldir, name, offset, overwrite, total);
+                    checked = send(ch, whole, reldir, name, offset, overwrite, total);
                     complete = true;
                 } catch (KojiTransportException e) {
                     if (failures >= resumes) {
@@ -117,6 +130,9 @@ public final class Uploader {
                 }
             }
             String sha256 = whole.finish(total);
+            if (checked) {
+                return sha256;
+            }
             Map<?, ?> hub = check(reldir, name, "sha256");
             if (hub == null || ((Number) hub.get("size")).longValue() != total
                     || !sha256.equals(hub.get("hexdigest"))) {
@@ -129,38 +145,60 @@ public final class Uploader {
         }
     }
 
-    private void send(FileChannel ch, FileDigest whole, String reldir, String name, long from, boolean overwrite,
-                      long total) throws IOException {
+    /**
+     * Sends the chunks from the offset on; true when the hub's answer to the last one was the
+     * SHA-256 of the whole file, checked.
+     */
+    private boolean send(FileChannel ch, FileDigest whole, String reldir, String name, long from, boolean overwrite,
+                         long total) throws IOException {
         int size = chunkSize;
         long start = from;
+        // Answers go on from the bytes before each chunk until the hub says it cannot.
+        boolean prefixes = !prefixRefused;
         while (true) {
-            try (ChunkReader chunks = new ChunkReader(ch, start, total, size, whole)) {
+            try (ChunkReader chunks = new ChunkReader(ch, start, total, size, whole, !prefixes)) {
                 ChunkReader.Chunk c;
+                boolean checked = false;
                 while ((c = chunks.next()) != null) {
                     long offset = c.offset();
                     int n = c.data().length;
+                    String asked = prefixes && c.prefix() != null ? PREFIX_VERIFY : CHUNK_VERIFY;
                     Map<?, ?> r;
                     try {
-                        r = client.rawUpload(query(reldir, name, offset, overwrite && offset == from), c.data());
+                        r = client.rawUpload(query(reldir, name, asked, offset, overwrite && offset == from), c.data());
                     } catch (KojiFault f) {
-                        // A hub whose request.max_length (Koji's MaxRequestLength) is below our
-                        // chunk refuses it whole; smaller chunks from the same offset fit.
-                        if (!TOO_LONG.equals(f.getMessage()) || n <= MIN_CHUNK) {
+                        String why = String.valueOf(f.getMessage());
+                        if (asked.equals(PREFIX_VERIFY) && why.startsWith(UNSUPPORTED)) {
+                            // Koji's hub checks the type before it opens the file: nothing was written.
+                            prefixRefused = true;
+                            prefixes = false;
+                        } else if (TOO_LONG.equals(why) && n > MIN_CHUNK) {
+                            // A hub whose request.max_length (Koji's MaxRequestLength) is below our
+                            // chunk refuses it whole; smaller chunks from the same offset fit.
+                            size = Math.max(MIN_CHUNK, n / 2);
+                        } else {
                             throw f;
                         }
-                        size = Math.max(MIN_CHUNK, n / 2);
                         start = offset;
                         break;
                     }
+                    Object kind = r.get("fileverify");
+                    String expected = PREFIX_VERIFY.equals(kind) && asked.equals(PREFIX_VERIFY) ? c.prefix()
+                            : CHUNK_VERIFY.equals(kind) ? c.ownDigest() : null;
                     if (((Number) r.get("size")).longValue() != n || ((Number) r.get("offset")).longValue() != offset
-                            || !c.digest().equals(r.get("hexdigest"))) {
+                            || expected == null || !expected.equals(r.get("hexdigest"))) {
                         throw KojiFault.generic("hub stored chunk at " + offset + " of " + reldir + "/" + name
                                 + " differently: " + r);
                     }
+                    if (prefixes && !PREFIX_VERIFY.equals(kind)) {
+                        prefixes = false;
+                        chunks.ownAhead();
+                    }
+                    checked = PREFIX_VERIFY.equals(kind) && offset + n == total;
                     progress.update(offset + n, total);
                 }
                 if (c == null) {
-                    return;
+                    return checked;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -169,11 +207,11 @@ public final class Uploader {
         }
     }
 
-    private Map<String, String> query(String reldir, String name, long offset, boolean overwrite) {
+    private Map<String, String> query(String reldir, String name, String verify, long offset, boolean overwrite) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("filename", name);
         q.put("filepath", reldir);
-        q.put("fileverify", CHUNK_VERIFY);
+        q.put("fileverify", verify);
         q.put("offset", Long.toString(offset));
         if (overwrite) {
             q.put("overwrite", "1");

@@ -35,11 +35,11 @@ public final class HubServer implements AutoCloseable {
     }
 
     public static HubServer start(HubConfig config, RequestRunner runner, Database database, Dispatch dispatch,
-                                  Volumes volumes) {
+                                  Volumes volumes, Uploads uploads) {
         TaskEventsEndpoint events = new TaskEventsEndpoint(database, dispatch);
         XmlRpcEndpoint xml = new XmlRpcEndpoint(runner, config.decodeLimits());
         JsonRpcEndpoint json = new JsonRpcEndpoint(runner, config.decodeLimits());
-        UploadEndpoint upload = new UploadEndpoint(runner, new Uploads(volumes), xml);
+        UploadEndpoint upload = new UploadEndpoint(runner, uploads, xml);
         RpcEndpoint endpoint = new RpcEndpoint(xml, json, upload, config.maxRequestLength());
         FilesEndpoint files = new FilesEndpoint(volumes.defaultVolume());
         LongAdder requests = new LongAdder();

@@ -19,15 +19,19 @@ import org.kojinext.protocol.KojiFault;
  */
 public final class Uploads {
     private final Volumes volumes;
+    private final RunningDigests running;
 
-    public Uploads(Volumes volumes) {
+    /** @param running the hub's running digests, one for all its upload entry points */
+    public Uploads(Volumes volumes, RunningDigests running) {
         this.volumes = volumes;
+        this.running = running;
     }
 
     /**
      * The checks of one rawUpload chunk that need the session and the database: login, the verify
      * type, the offset, and the right to write the path. Query keys: filename, filepath,
-     * fileverify, offset (-1 appends), overwrite, volume. The chunk itself is then written by
+     * fileverify (Koji's adler32, md5, sha256, or Koji Next's {@value RunningDigests#VERIFY}),
+     * offset (-1 appends), overwrite, volume. The chunk itself is then written by
      * {@link RawChunk#write}, outside the request's transaction, so that a slow body does not
      * hold a database connection.
      */
@@ -36,7 +40,9 @@ public final class Uploads {
             throw KojiFault.notAllowed("you must be logged-in to upload a file");
         }
         String verifyName = query.getOrDefault("fileverify", "");
-        Verify.of(verifyName);
+        if (!verifyName.equals(RunningDigests.VERIFY)) {
+            Verify.of(verifyName);
+        }
         long offset = integer(query.getOrDefault("offset", "0"), "offset");
         boolean overwrite = !query.getOrDefault("overwrite", "").isEmpty();
         UploadTarget t = UploadTarget.resolve(ctx, volumes.lookup(query.getOrDefault("volume", Volumes.DEFAULT)),
@@ -44,7 +50,7 @@ public final class Uploads {
         if (offset < -1) {
             throw KojiFault.generic("Invalid upload offset: " + offset);
         }
-        return new RawChunk(t, verifyName, offset, overwrite);
+        return new RawChunk(t, verifyName, offset, overwrite, running);
     }
 
     /**

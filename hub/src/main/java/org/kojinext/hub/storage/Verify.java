@@ -31,6 +31,14 @@ public abstract sealed class Verify {
         };
     }
 
+    /**
+     * A SHA-256 that goes on from the given state (see {@link RunningDigests}): its hexdigest is
+     * that of everything the state has taken in, and leaves the state to take in more.
+     */
+    static Verify continuing(MessageDigest sha256) {
+        return new Digest(sha256, true);
+    }
+
     /** The digest of everything the stream holds. */
     public Verify consume(InputStream in) throws IOException {
         byte[] buf = new byte[64 * 1024];
@@ -57,6 +65,7 @@ public abstract sealed class Verify {
 
     private static final class Digest extends Verify {
         private final MessageDigest md;
+        private final boolean goesOn;
 
         Digest(String algorithm) {
             try {
@@ -64,6 +73,12 @@ public abstract sealed class Verify {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+            goesOn = false;
+        }
+
+        Digest(MessageDigest state, boolean goesOn) {
+            this.md = state;
+            this.goesOn = goesOn;
         }
 
         @Override
@@ -73,7 +88,14 @@ public abstract sealed class Verify {
 
         @Override
         public String hexdigest() {
-            return HexFormat.of().formatHex(md.digest());
+            if (!goesOn) {
+                return HexFormat.of().formatHex(md.digest());
+            }
+            try {
+                return HexFormat.of().formatHex(((MessageDigest) md.clone()).digest());
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+            }
         }
     }
 }

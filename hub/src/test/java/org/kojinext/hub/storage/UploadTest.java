@@ -96,6 +96,146 @@ class UploadTest {
         assertThat(check.get("sumlength")).isEqualTo(300_000);
     }
 
+    /** A client whose transport notes each chunk's query and each XML-RPC call's method. */
+    private static KojiClient recording(List<String> queries, List<String> methods,
+                                        java.util.function.UnaryOperator<String> rewriteQuery) {
+        HttpTransport real = new JdkHttpTransport(java.net.http.HttpClient.newHttpClient());
+        HttpTransport noting = (url, type, headers, body, timeout) -> {
+            if (type.equals("application/octet-stream")) {
+                queries.add(url.getRawQuery());
+                url = java.net.URI.create(url.toString().replace(url.getRawQuery(), rewriteQuery.apply(url.getRawQuery())));
+            } else {
+                methods.add(new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                        .replaceAll("(?s).*<methodName>([^<]*)</methodName>.*", "$1"));
+            }
+            return real.post(url, type, headers, body, timeout);
+        };
+        KojiClient c = KojiClient.builder(hub.url()).transport(noting).build();
+        c.login("kojiadmin", TestHub.ADMIN_PASSWORD);
+        return c;
+    }
+
+    @Test
+    void eachChunkIsCheckedByTheDigestUpToItsEndSoTheLastCheckedTheWholeFileWithoutCheckUpload() throws Exception {
+        Path f = randomFile(300_000);
+        String dir = newDir();
+        List<String> queries = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        String sha = new Uploader(recording(queries, methods, q -> q)).chunkSize(64 * 1024)
+                .upload(f, dir, "prefixed.bin");
+        byte[] local = Files.readAllBytes(f);
+        assertThat(sha).isEqualTo(sha256(local));
+        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("prefixed.bin"))).isEqualTo(local);
+        assertThat(queries).hasSize(5).allSatisfy(q -> assertThat(q).contains("fileverify=sha256-prefix"));
+        assertThat(methods).doesNotContain("checkUpload");
+    }
+
+    @Test
+    void rawUploadWithSha256PrefixAnswersTheDigestUpToTheChunksEndOrTheChunksOwnWhenItCannot() throws Exception {
+        String dir = newDir();
+        Map<String, String> q = query(dir, "p.bin", 0);
+        q.put("fileverify", "sha256-prefix");
+        Map<?, ?> first = admin.rawUpload(q, "hello ".getBytes());
+        assertThat(first.get("fileverify")).isEqualTo("sha256-prefix");
+        assertThat(first.get("hexdigest")).isEqualTo(sha256("hello ".getBytes()));
+        q.put("offset", "6");
+        Map<?, ?> second = admin.rawUpload(q, "world".getBytes());
+        assertThat(second.get("fileverify")).isEqualTo("sha256-prefix");
+        assertThat(second.get("hexdigest")).isEqualTo(sha256("hello world".getBytes()));
+        // Sent again at its offset: the bytes before it are vouched for no longer.
+        Map<?, ?> again = admin.rawUpload(q, "world".getBytes());
+        assertThat(again.get("fileverify")).isEqualTo("sha256");
+        assertThat(again.get("hexdigest")).isEqualTo(sha256("world".getBytes()));
+        q.put("offset", "11");
+        assertThat(admin.rawUpload(q, "!".getBytes()).get("fileverify")).isEqualTo("sha256");
+        assertThat(Files.readString(topdir.resolve("work").resolve(dir).resolve("p.bin"))).isEqualTo("hello world!");
+        // Koji's own types are untouched, and an unknown one is refused as Koji refuses it.
+        q.put("fileverify", "sha512");
+        assertThat(fault(() -> admin.rawUpload(q, "?".getBytes())).getMessage())
+                .isEqualTo("Unsupported verify type: sha512");
+    }
+
+    @Test
+    void aHubThatRefusesSha256PrefixAsKojisDoesIsAskedForEachChunksSha256AndCheckUpload() throws Exception {
+        Path f = randomFile(200_000);
+        String dir = newDir();
+        List<String> queries = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        // The hub is shown an unknown type in place of sha256-prefix, as Koji's hub would see ours.
+        String sha = new Uploader(recording(queries, methods, q -> q.replace("sha256-prefix", "sha256-unknown")))
+                .chunkSize(64 * 1024).upload(f, dir, "koji.bin");
+        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
+        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("koji.bin")))
+                .isEqualTo(Files.readAllBytes(f));
+        assertThat(queries).hasSize(5);
+        assertThat(queries.get(0)).contains("fileverify=sha256-prefix").contains("offset=0");
+        assertThat(queries.subList(1, 5)).allSatisfy(q -> assertThat(q).contains("fileverify=sha256&"));
+        assertThat(queries.get(1)).contains("offset=0");
+        assertThat(methods).contains("checkUpload");
+    }
+
+    @Test
+    void aChunkTheHubCannotVouchForIsCheckedByItsOwnDigestAndTheWholeByCheckUpload() throws Exception {
+        Path f = randomFile(200_000);
+        String dir = newDir();
+        List<String> queries = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        FsVolume sameFiles = new FsVolume("DEFAULT", topdir);
+        // As if the third chunk went to another hub: the file is opened by another writer first.
+        java.util.concurrent.atomic.AtomicInteger chunks = new java.util.concurrent.atomic.AtomicInteger();
+        KojiClient c = recording(queries, methods, q -> {
+            if (chunks.incrementAndGet() == 3) {
+                try {
+                    sameFiles.openWriter("work/" + dir + "/moved.bin").close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return q;
+        });
+        String sha = new Uploader(c).chunkSize(64 * 1024).upload(f, dir, "moved.bin");
+        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
+        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("moved.bin")))
+                .isEqualTo(Files.readAllBytes(f));
+        assertThat(queries.subList(0, 3)).allSatisfy(q -> assertThat(q).contains("fileverify=sha256-prefix"));
+        assertThat(queries.get(3)).contains("fileverify=sha256&");
+        assertThat(methods).contains("checkUpload");
+    }
+
+    @Test
+    void chunksSentToTwoHubsOfTheSiteInTurnAreEachCheckedAndTheFileIsStoredWhole() throws Exception {
+        Path f = randomFile(300_000);
+        String dir = newDir();
+        try (TestHub second = TestHub.sharing(hub)) {
+            // A balancer sending the chunks round the hubs: 1 and 2 to this one, 3 to the
+            // second, 4 and 5 here again.
+            List<String> answered = new ArrayList<>();
+            HttpTransport real = new JdkHttpTransport(java.net.http.HttpClient.newHttpClient());
+            AtomicInteger chunks = new AtomicInteger();
+            HttpTransport balanced = (url, type, headers, body, timeout) -> {
+                if (type.equals("application/octet-stream") && chunks.incrementAndGet() == 3) {
+                    url = java.net.URI.create(url.toString().replace(":" + hub.url().getPort() + "/",
+                            ":" + second.url().getPort() + "/"));
+                }
+                HttpTransport.Reply r = real.post(url, type, headers, body, timeout);
+                String xml = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+                if (xml.contains("<name>fileverify</name>")) {
+                    answered.add(xml.replaceAll("(?s).*<name>fileverify</name>\\s*<value>(?:<string>)?([^<]*).*", "$1"));
+                }
+                return r;
+            };
+            KojiClient c = KojiClient.builder(hub.url()).transport(balanced).build();
+            c.login("kojiadmin", TestHub.ADMIN_PASSWORD);
+            String sha = new Uploader(c).chunkSize(64 * 1024).upload(f, dir, "balanced.bin");
+            assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
+            assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("balanced.bin")))
+                    .isEqualTo(Files.readAllBytes(f));
+            // The second hub has no digest of the first two chunks, and the first hub's no longer
+            // holds once the second hub has written: both answer with the chunks' own digests.
+            assertThat(answered).containsExactly("sha256-prefix", "sha256-prefix", "sha256", "sha256", "sha256");
+        }
+    }
+
     @Test
     void chunksLargerThanTheHubTakesAreHalvedUntilTheyFit() throws Exception {
         // The hub takes 4 MiB bodies; 5 MiB chunks are refused whole, 2.5 MiB ones fit.
@@ -233,8 +373,8 @@ class UploadTest {
         c.login("kojiadmin", TestHub.ADMIN_PASSWORD);
         assertThatThrownBy(() -> new Uploader(c).upload(f, newDir(), "bad.bin"))
                 .isInstanceOf(KojiFault.class).hasMessageContaining("differently");
-        // Each chunk is checked with SHA-256, as the whole file is.
-        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q).contains("fileverify=sha256"));
+        // The chunk is checked with the SHA-256 of the file up to its end.
+        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q).contains("fileverify=sha256-prefix"));
     }
 
     @Test

@@ -57,6 +57,22 @@ public final class TestHub implements AutoCloseable {
         return startOn(jdbcUrl, sessionRenewalTimeout, org.kojinext.hub.config.DispatchConfig.DEFAULT, 0);
     }
 
+    /** A second hub of the same site: the same database, and its volumes on the same directory. */
+    public static TestHub sharing(TestHub first) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("kojinext-hub");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
+                .withPort(0)
+                .withDb(first.jdbcUrl(), "postgres", null)
+                .withAdminPassword(ADMIN_PASSWORD);
+        Path shared = first.config.storageTopdir();
+        return new TestHub(Hub.start(cfg, top -> org.kojinext.hub.storage.Volumes.onDisk(shared)), cfg);
+    }
+
     /** A hub over an existing database with these dispatch settings, on a given port (0: any). */
     public static TestHub startOn(String jdbcUrl, Duration sessionRenewalTimeout,
                                   org.kojinext.hub.config.DispatchConfig dispatch, int port) {
