@@ -72,6 +72,12 @@ class UploadTest {
         return q;
     }
 
+    /** The uploader answered the file's SHA-256, and the hub holds the file as it is. */
+    private static void assertStoredWhole(Path f, String dir, String name, String sha) throws Exception {
+        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
+        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve(name))).isEqualTo(Files.readAllBytes(f));
+    }
+
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
@@ -164,9 +170,7 @@ class UploadTest {
         // The hub is shown an unknown type in place of sha256-prefix, as Koji's hub would see ours.
         String sha = new Uploader(recording(queries, methods, q -> q.replace("sha256-prefix", "sha256-unknown")))
                 .chunkSize(64 * 1024).upload(f, dir, "koji.bin");
-        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
-        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("koji.bin")))
-                .isEqualTo(Files.readAllBytes(f));
+        assertStoredWhole(f, dir, "koji.bin", sha);
         assertThat(queries).hasSize(5);
         assertThat(queries.get(0)).contains("fileverify=sha256-prefix").contains("offset=0");
         assertThat(queries.subList(1, 5)).allSatisfy(q -> assertThat(q).contains("fileverify=sha256&"));
@@ -194,9 +198,7 @@ class UploadTest {
             return q;
         });
         String sha = new Uploader(c).chunkSize(64 * 1024).upload(f, dir, "moved.bin");
-        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
-        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("moved.bin")))
-                .isEqualTo(Files.readAllBytes(f));
+        assertStoredWhole(f, dir, "moved.bin", sha);
         assertThat(queries.subList(0, 3)).allSatisfy(q -> assertThat(q).contains("fileverify=sha256-prefix"));
         assertThat(queries.get(3)).contains("fileverify=sha256&");
         assertThat(methods).contains("checkUpload");
@@ -227,9 +229,7 @@ class UploadTest {
             KojiClient c = KojiClient.builder(hub.url()).transport(balanced).build();
             c.login("kojiadmin", TestHub.ADMIN_PASSWORD);
             String sha = new Uploader(c).chunkSize(64 * 1024).upload(f, dir, "balanced.bin");
-            assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
-            assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("balanced.bin")))
-                    .isEqualTo(Files.readAllBytes(f));
+            assertStoredWhole(f, dir, "balanced.bin", sha);
             // The second hub has no digest of the first two chunks, and the first hub's no longer
             // holds once the second hub has written: both answer with the chunks' own digests.
             assertThat(answered).containsExactly("sha256-prefix", "sha256-prefix", "sha256", "sha256", "sha256");
@@ -244,9 +244,7 @@ class UploadTest {
         List<Long> done = new ArrayList<>();
         String sha = new Uploader(admin).chunkSize(5 * 1024 * 1024).progress((d, total) -> done.add(d))
                 .upload(f, dir, "halved.bin");
-        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
-        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("halved.bin")))
-                .isEqualTo(Files.readAllBytes(f));
+        assertStoredWhole(f, dir, "halved.bin", sha);
         assertThat(done).containsExactly(2_621_440L, 5_242_880L, 6L * 1024 * 1024 + 7);
     }
 
@@ -349,9 +347,7 @@ class UploadTest {
         KojiClient c = KojiClient.builder(hub.url()).transport(flaky).retries(0).build();
         c.login("kojiadmin", TestHub.ADMIN_PASSWORD);
         String sha = new Uploader(c).chunkSize(50_000).upload(f, dir, "resumed.bin");
-        assertThat(sha).isEqualTo(sha256(Files.readAllBytes(f)));
-        assertThat(Files.readAllBytes(topdir.resolve("work").resolve(dir).resolve("resumed.bin")))
-                .isEqualTo(Files.readAllBytes(f));
+        assertStoredWhole(f, dir, "resumed.bin", sha);
         // 0, 50000, lost 100000, resent 100000, 150000 written but unanswered: resumed past it.
         assertThat(offsets).containsExactly("0", "50000", "100000", "100000", "150000");
     }

@@ -39,16 +39,7 @@ public final class TestHub implements AutoCloseable {
 
     /** A hub on a fresh database whose volumes {@code storage} makes from its topdir. */
     public static TestHub start(java.util.function.Function<Path, org.kojinext.hub.storage.Volumes> storage) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("kojinext-hub");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
-                .withPort(0)
-                .withDb(TestPostgres.newDatabase(), "postgres", null)
-                .withAdminPassword(ADMIN_PASSWORD);
+        HubConfig cfg = config(TestPostgres.newDatabase(), 0);
         return new TestHub(Hub.start(cfg, storage), cfg);
     }
 
@@ -59,16 +50,7 @@ public final class TestHub implements AutoCloseable {
 
     /** A second hub of the same site: the same database, and its volumes on the same directory. */
     public static TestHub sharing(TestHub first) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("kojinext-hub");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
-                .withPort(0)
-                .withDb(first.jdbcUrl(), "postgres", null)
-                .withAdminPassword(ADMIN_PASSWORD);
+        HubConfig cfg = config(first.jdbcUrl(), 0);
         Path shared = first.config.storageTopdir();
         return new TestHub(Hub.start(cfg, top -> org.kojinext.hub.storage.Volumes.onDisk(shared)), cfg);
     }
@@ -76,19 +58,24 @@ public final class TestHub implements AutoCloseable {
     /** A hub over an existing database with these dispatch settings, on a given port (0: any). */
     public static TestHub startOn(String jdbcUrl, Duration sessionRenewalTimeout,
                                   org.kojinext.hub.config.DispatchConfig dispatch, int port) {
+        HubConfig cfg = config(jdbcUrl, port)
+                .withDispatch(dispatch)
+                .withSessionRenewalTimeout(sessionRenewalTimeout);
+        return new TestHub(Hub.start(cfg), cfg);
+    }
+
+    /** A hub's settings in a fresh data directory, over the database, with the test admin's password. */
+    private static HubConfig config(String jdbcUrl, int port) {
         Path dir;
         try {
             dir = Files.createTempDirectory("kojinext-hub");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HubConfig cfg = HubConfigLoader.load(null, dir, java.util.Map.of())
+        return HubConfigLoader.load(null, dir, java.util.Map.of())
                 .withPort(port)
-                .withDispatch(dispatch)
                 .withDb(jdbcUrl, "postgres", null)
-                .withAdminPassword(ADMIN_PASSWORD)
-                .withSessionRenewalTimeout(sessionRenewalTimeout);
-        return new TestHub(Hub.start(cfg), cfg);
+                .withAdminPassword(ADMIN_PASSWORD);
     }
 
     public Hub hub() {
