@@ -85,6 +85,18 @@ class RunningDigestsTest {
     }
 
     @Test
+    void withoutMarksNothingAfterTheFirstChunkIsVouchedFor() throws Exception {
+        // A file system without user attributes (NFSv3): the writers report no marks.
+        try (Volume.Writer w = volume.openWriter(FILE)) {
+            MessageDigest state = digests.resume(volume, FILE, 0, w, volume.stat(FILE).orElseThrow());
+            w.write(0, "hello ".getBytes(StandardCharsets.UTF_8), 0, 6);
+            state.update("hello ".getBytes(StandardCharsets.UTF_8));
+            digests.written(volume, FILE, state, null, volume.stat(FILE).orElseThrow());
+        }
+        assertThat(chunk(6, "world")).isNull();
+    }
+
+    @Test
     void anotherFileIsNotAnsweredForByThisOne() throws Exception {
         chunk(0, "hello ");
         try (Volume.Writer w = volume.openWriter("work/cli-build/x/b.bin")) {
