@@ -27,7 +27,7 @@ final class ChunkReader implements AutoCloseable {
      * the whole file's digest did not stand there, as for bytes sent again after a resume); and
      * the chunk's own SHA-256, taken ahead or when first asked for.
      */
-    record Chunk(long offset, byte[] data, String prefix, FutureTask<String> own) {
+    record Chunk(long offset, byte[] data, String prefix, FutureTask<String> own, boolean ownTaken) {
         String ownDigest() {
             // Runs here unless the digest thread has taken it already; then waits for that.
             own.run();
@@ -56,6 +56,11 @@ final class ChunkReader implements AutoCloseable {
     }
 
     private final BlockingQueue<Item> ready = new ArrayBlockingQueue<>(AHEAD);
+    /**
+     * Buffers of chunks the hub has answered, for the next ones: a chunk of several MiB is a
+     * humongous object to G1, and allocating one per chunk starts a GC cycle every few hundred MiB.
+     */
+    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(AHEAD + 2);
     private final Thread thread;
     private final ExecutorService digester = Executors.newSingleThreadExecutor(r ->
             Thread.ofPlatform().daemon().name("upload-digest").unstarted(r));
@@ -99,6 +104,16 @@ final class ChunkReader implements AutoCloseable {
         ownAhead = true;
     }
 
+    /**
+     * The sender is done with the chunk (its answer is checked): its buffer may take another.
+     * Not while its own digest may still be reading it on the digest thread.
+     */
+    void done(Chunk c) {
+        if (!c.ownTaken() || c.own().isDone()) {
+            spare.offer(c.data());
+        }
+    }
+
     /** The next chunk, or null after the last one. */
     Chunk next() throws IOException, InterruptedException {
         if (ended) {
@@ -120,14 +135,16 @@ final class ChunkReader implements AutoCloseable {
 
     private Chunk chunk(long offset, byte[] data, String prefix) {
         FutureTask<String> own = new FutureTask<>(() -> HexFormat.of().formatHex(FileDigest.sha256().digest(data)));
-        if (ownAhead) {
+        boolean taken = ownAhead;
+        if (taken) {
             digester.execute(own);
         }
-        return new Chunk(offset, data, prefix, own);
+        return new Chunk(offset, data, prefix, own, taken);
     }
 
-    private static byte[] read(FileChannel file, long offset, int length) throws IOException {
-        byte[] data = new byte[length];
+    private byte[] read(FileChannel file, long offset, int length) throws IOException {
+        byte[] reused = spare.poll();
+        byte[] data = reused != null && reused.length == length ? reused : new byte[length];
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
             if (file.read(buf, offset + buf.position()) < 0) {

@@ -195,6 +195,7 @@ public final class Uploader {
                         chunks.ownAhead();
                     }
                     checked = PREFIX_VERIFY.equals(kind) && offset + n == total;
+                    chunks.done(c);
                     progress.update(offset + n, total);
                 }
                 if (c == null) {
