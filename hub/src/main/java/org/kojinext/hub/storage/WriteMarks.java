@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WriteMarks {
     private static final String ATTRIBUTE = "kojinext.mark";
     /** Unique to this process, so that marks never repeat across hubs or restarts. */
-    private static final String ORIGIN = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    private static final String ORIGIN = origin();
     private static final AtomicLong NEXT = new AtomicLong();
 
     record Marks(String previous, String current) {
@@ -53,6 +53,12 @@ final class WriteMarks {
             }
             return Marks.NONE;
         }
+    }
+
+    private static String origin() {
+        byte[] b = new byte[8];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     private static String read(UserDefinedFileAttributeView view) {
