@@ -22,6 +22,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * A volume that is a directory on a local or shared file system. Reads may pass symlinks that
@@ -186,9 +189,11 @@ public final class FsVolume implements Volume {
         }
     }
 
+    private static final CompletableFuture<?> DONE = CompletableFuture.completedFuture(null);
+    /** The digests of bodies being written, beside the writes. */
+    private static final Executor DIGESTING = Executors.newVirtualThreadPerTaskExecutor();
+
     private static final class FsWriter implements Writer {
-        /** The most one read of a request body asks for; bodies arrive in smaller pieces anyway. */
-        private static final int PIECE = 64 * 1024;
         private final FileChannel ch;
         private final WriteMarks.Marks marks;
 
@@ -246,32 +251,50 @@ public final class FsVolume implements Volume {
 
         @Override
         public void writeFrom(long offset, InputStream in, long length, Verify seen) throws IOException {
-            // The body arrives in pieces of a few KiB; gathering them into one pooled direct buffer
-            // makes one write call per buffer instead of one per piece.
-            ByteBuffer direct = DirectBuffers.take().clear();
-            byte[] piece = new byte[PIECE];
+            // The body arrives in pieces of a few KiB; gathering them into a buffer makes one write
+            // call per buffer instead of one per piece. Two buffers take turns, so that while one
+            // is written the digest takes in the other, on a thread of its own, in order.
+            byte[][] stage = {new byte[DirectBuffers.SIZE], new byte[DirectBuffers.SIZE]};
+            CompletableFuture<?>[] digested = {DONE, DONE};
+            CompletableFuture<?> last = DONE;
+            ByteBuffer direct = DirectBuffers.take();
             try {
                 long pos = offset;
                 long done = 0;
+                int cur = 0;
                 while (done < length) {
-                    int n = in.read(piece, 0, (int) Math.min(piece.length, length - done));
-                    if (n < 0) {
-                        flush(direct, pos);
-                        throw new EOFException("upload body ended after " + done + " of " + length + " bytes");
+                    digested[cur].join();
+                    byte[] buf = stage[cur];
+                    int filled = 0;
+                    int want = (int) Math.min(buf.length, length - done);
+                    while (filled < want) {
+                        int n = in.read(buf, filled, want - filled);
+                        if (n < 0) {
+                            put(direct, buf, filled, pos);
+                            throw new EOFException("upload body ended after " + (done + filled) + " of " + length
+                                    + " bytes");
+                        }
+                        filled += n;
                     }
                     if (seen != null) {
-                        seen.update(piece, 0, n);
+                        int len = filled;
+                        last = last.thenRunAsync(() -> seen.update(buf, 0, len), DIGESTING);
+                        digested[cur] = last;
                     }
-                    if (direct.remaining() < n) {
-                        pos += flush(direct, pos);
-                    }
-                    direct.put(piece, 0, n);
-                    done += n;
+                    pos += put(direct, buf, filled, pos);
+                    done += filled;
+                    cur ^= 1;
                 }
-                flush(direct, pos);
             } finally {
                 DirectBuffers.give(direct);
+                last.join();
             }
+        }
+
+        /** Writes len bytes of buf at the position through the direct buffer; says how much that was. */
+        private int put(ByteBuffer direct, byte[] buf, int len, long pos) throws IOException {
+            direct.clear().put(buf, 0, len);
+            return flush(direct, pos);
         }
 
         /** Writes what the buffer holds at the position, leaves it empty, and says how much that was. */

@@ -92,6 +92,42 @@ class FsVolumeTest {
     }
 
     @Test
+    void aBodyWrittenFromAStreamInOddPiecesIsStoredAndDigestedWhole() throws Exception {
+        FsVolume v = volume();
+        byte[] data = new byte[3 * 256 * 1024 + 7];
+        new java.util.Random(7).nextBytes(data);
+        // Pieces of 1 to 100,000 bytes, as a network stream hands them out.
+        java.util.Random sizes = new java.util.Random(8);
+        InputStream body = new java.io.ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + sizes.nextInt(100_000)));
+            }
+        };
+        Verify sha = Verify.of("sha256");
+        try (Volume.Writer w = v.openWriter("work/x/body")) {
+            w.write(0, new byte[] {9, 9}, 0, 2);
+            w.writeFrom(2, body, data.length, sha);
+        }
+        byte[] stored = Files.readAllBytes(v.root().resolve("work/x/body"));
+        assertThat(java.util.Arrays.copyOfRange(stored, 2, stored.length)).isEqualTo(data);
+        assertThat(sha.hexdigest()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(data)));
+    }
+
+    @Test
+    void aBodyThatEndsEarlyLeavesWhatArrivedWritten() throws Exception {
+        FsVolume v = volume();
+        byte[] data = new byte[300_000];
+        new java.util.Random(9).nextBytes(data);
+        try (Volume.Writer w = v.openWriter("work/x/cut")) {
+            assertThatThrownBy(() -> w.writeFrom(0, new java.io.ByteArrayInputStream(data), 400_000,
+                    Verify.of("sha256"))).isInstanceOf(java.io.EOFException.class).hasMessageContaining("300000 of 400000");
+        }
+        assertThat(Files.readAllBytes(v.root().resolve("work/x/cut"))).isEqualTo(data);
+    }
+
+    @Test
     void everyWriterMarksTheFileAfreshAndSeesTheMarkItFound() throws Exception {
         FsVolume v = volume();
         String first;
