@@ -38,7 +38,7 @@ public final class RawChunk {
         UploadTarget t = target;
         boolean prefix = RunningDigests.VERIFY.equals(verifyName);
         String answered = prefix ? "sha256" : verifyName;
-        Verify verify;
+        String hexdigest = null;
         long at = offset;
         try {
             Optional<Volume.Stat> st = t.volume().stat(t.path());
@@ -63,6 +63,7 @@ public final class RawChunk {
                             + " (" + end + " bytes)");
                 }
                 MessageDigest state = prefix ? running.resume(t.volume(), t.path(), at, w, stat(t)) : null;
+                Verify verify;
                 if (state != null) {
                     answered = RunningDigests.VERIFY;
                     verify = Verify.continuing(state);
@@ -73,6 +74,10 @@ public final class RawChunk {
                     w.truncate(at);
                 }
                 w.writeFrom(at, body, length, verify);
+                if (verify != null) {
+                    hexdigest = verify.hexdigest();
+                }
+                // Only now: once recorded, the state may go on with another request's chunk.
                 if (state != null) {
                     running.written(t.volume(), t.path(), state, w.mark(), stat(t));
                 }
@@ -84,8 +89,8 @@ public final class RawChunk {
         out.put("size", Uploads.number(length));
         out.put("fileverify", answered);
         out.put("offset", Uploads.number(at));
-        if (verify != null) {
-            out.put("hexdigest", verify.hexdigest());
+        if (hexdigest != null) {
+            out.put("hexdigest", hexdigest);
         }
         return out;
     }
