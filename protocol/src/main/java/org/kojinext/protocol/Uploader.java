@@ -168,8 +168,9 @@ public final class Uploader {
                         r = client.rawUpload(query(reldir, name, asked, offset, overwrite && offset == from), c.data());
                     } catch (KojiFault f) {
                         String why = String.valueOf(f.getMessage());
-                        if (asked.equals(PREFIX_VERIFY) && why.startsWith(UNSUPPORTED)) {
+                        if (asked.equals(PREFIX_VERIFY) && why.contains(UNSUPPORTED)) {
                             // Koji's hub checks the type before it opens the file: nothing was written.
+                            // (With KojiDebug on, its fault string is the traceback, message last.)
                             prefixRefused = true;
                             prefixes = false;
                         } else if (TOO_LONG.equals(why) && n > MIN_CHUNK) {
