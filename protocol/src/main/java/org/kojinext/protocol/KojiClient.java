@@ -35,6 +35,8 @@ public final class KojiClient {
     private String sessionKey;
     private int callnum;
     private HttpHeaders lastHeaders;
+    /** The hub refused Koji Next's upload verify type once (Koji's hub does); it would again. */
+    private volatile boolean prefixUploadsRefused;
 
     private KojiClient(Builder b) {
         this.url = b.url;
@@ -58,6 +60,7 @@ public final class KojiClient {
         this.sessionKey = from.sessionKey;
         this.callnum = from.callnum;
         this.lastHeaders = from.lastHeaders;
+        this.prefixUploadsRefused = from.prefixUploadsRefused;
     }
 
     /**
@@ -335,5 +338,13 @@ public final class KojiClient {
         public KojiClient build() {
             return new KojiClient(this);
         }
+    }
+
+    boolean prefixUploadsRefused() {
+        return prefixUploadsRefused;
+    }
+
+    void refusedPrefixUploads() {
+        prefixUploadsRefused = true;
     }
 }

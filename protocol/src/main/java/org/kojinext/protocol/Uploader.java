@@ -56,8 +56,6 @@ public final class Uploader {
     private String volume;
     private Progress progress = (done, total) -> { };
     private boolean replace;
-    /** The hub refused {@link #PREFIX_VERIFY} once; it would again. */
-    private volatile boolean prefixRefused;
 
     public Uploader(KojiClient client) {
         this.client = Objects.requireNonNull(client);
@@ -154,7 +152,7 @@ public final class Uploader {
         int size = chunkSize;
         long start = from;
         // Answers go on from the bytes before each chunk until the hub says it cannot.
-        boolean prefixes = !prefixRefused;
+        boolean prefixes = !client.prefixUploadsRefused();
         while (true) {
             try (ChunkReader chunks = new ChunkReader(ch, start, total, size, whole, !prefixes)) {
                 ChunkReader.Chunk c;
@@ -171,7 +169,8 @@ public final class Uploader {
                         if (asked.equals(PREFIX_VERIFY) && why.contains(UNSUPPORTED)) {
                             // Koji's hub checks the type before it opens the file: nothing was written.
                             // (With KojiDebug on, its fault string is the traceback, message last.)
-                            prefixRefused = true;
+                            // Remembered by the client (one hub), so its next uploads ask for sha256 at once.
+                            client.refusedPrefixUploads();
                             prefixes = false;
                         } else if (TOO_LONG.equals(why) && n > MIN_CHUNK) {
                             // A hub whose request.max_length (Koji's MaxRequestLength) is below our

@@ -168,14 +168,18 @@ class UploadTest {
         List<String> queries = new ArrayList<>();
         List<String> methods = new ArrayList<>();
         // The hub is shown an unknown type in place of sha256-prefix, as Koji's hub would see ours.
-        String sha = new Uploader(recording(queries, methods, q -> q.replace("sha256-prefix", "sha256-unknown")))
-                .chunkSize(64 * 1024).upload(f, dir, "koji.bin");
+        KojiClient c = recording(queries, methods, q -> q.replace("sha256-prefix", "sha256-unknown"));
+        String sha = new Uploader(c).chunkSize(64 * 1024).upload(f, dir, "koji.bin");
         assertStoredWhole(f, dir, "koji.bin", sha);
         assertThat(queries).hasSize(5);
         assertThat(queries.get(0)).contains("fileverify=sha256-prefix").contains("offset=0");
         assertThat(queries.subList(1, 5)).allSatisfy(q -> assertThat(q).contains("fileverify=sha256&"));
         assertThat(queries.get(1)).contains("offset=0");
         assertThat(methods).contains("checkUpload");
+        // The client remembers: its next upload asks for sha256 from the first chunk on.
+        queries.clear();
+        new Uploader(c).chunkSize(64 * 1024).upload(f, dir, "again.bin");
+        assertThat(queries).hasSize(4).allSatisfy(q -> assertThat(q).contains("fileverify=sha256&"));
     }
 
     @Test
