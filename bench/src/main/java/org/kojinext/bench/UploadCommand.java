@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.kojinext.protocol.Encoding;
 import org.kojinext.protocol.KojiClient;
+import org.kojinext.protocol.Sha256;
 import org.kojinext.protocol.Uploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,9 +102,9 @@ final class UploadCommand implements Callable<Integer> {
                 Files.delete(src);
                 return 0;
             }
-            // The copies' speed swings several-fold from round to round (the page cache's
-            // writeback of the previous rounds' files), so the rounds after the warm-up are
-            // summed up by their medians.
+            // The copies' speed swings several-fold from round to round (on a VM that hands freed
+            // memory back to its host, new page-cache pages are faulted in again), so the rounds
+            // after the warm-up are summed up by their medians.
             double copy = median(copies, Result::mibPerSecond);
             double stream = median(streams, Result::mibPerSecond);
             double up = median(ups, Result::mibPerSecond);
@@ -154,12 +155,7 @@ final class UploadCommand implements Callable<Integer> {
      * spread over several).
      */
     private static void sha256(Path file) throws IOException {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.security.MessageDigest md = Sha256.newDigest();
         byte[] buf = new byte[1 << 20];
         try (var in = Files.newInputStream(file)) {
             int n;

@@ -3,7 +3,6 @@ package org.kojinext.protocol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -134,7 +133,7 @@ final class ChunkReader implements AutoCloseable {
     }
 
     private Chunk chunk(long offset, byte[] data, String prefix) {
-        FutureTask<String> own = new FutureTask<>(() -> HexFormat.of().formatHex(FileDigest.sha256().digest(data)));
+        FutureTask<String> own = new FutureTask<>(() -> Sha256.hex(data));
         boolean taken = ownAhead;
         if (taken) {
             digester.execute(own);

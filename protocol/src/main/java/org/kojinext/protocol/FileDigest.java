@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -14,7 +13,7 @@ import java.util.HexFormat;
  * always covers the file exactly once, in order.
  */
 final class FileDigest {
-    private final MessageDigest md = sha256();
+    private final MessageDigest md = Sha256.newDigest();
     private final FileChannel file;
     private long hashed;
 
@@ -39,14 +38,7 @@ final class FileDigest {
      * chunk ending there was taken in), else null. The digest goes on unchanged.
      */
     synchronized String through(long end) {
-        if (hashed != end) {
-            return null;
-        }
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) md.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
-        }
+        return hashed == end ? Sha256.hexSoFar(md) : null;
     }
 
     /** The digest of the whole file, reading whatever no chunk brought. */
@@ -66,14 +58,6 @@ final class FileDigest {
             buf.flip();
             md.update(buf);
             hashed += n;
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

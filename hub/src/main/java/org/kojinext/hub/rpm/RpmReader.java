@@ -3,15 +3,15 @@ package org.kojinext.hub.rpm;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.kojinext.hub.storage.CountingInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.kojinext.hub.storage.CountingInputStream;
+import org.kojinext.protocol.Sha256;
 
 /**
  * Reads an rpm file: the 96-byte lead, the signature header padded to 8 bytes, then the main header.
@@ -68,7 +68,7 @@ public final class RpmReader {
      * they are the file's own and the import needs no second pass to record its checksum.
      */
     public static RpmInfo read(InputStream in) throws IOException, RpmFormatException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         CountingInputStream counted = new CountingInputStream(
                 new DigestInputStream(new BufferedInputStream(in, 1 << 16), sha256));
         Headers headers = readHeaders(counted);
@@ -94,14 +94,6 @@ public final class RpmReader {
         if (size > expected) {
             throw new RpmFormatException("file has " + (size - expected)
                     + " bytes past the end its signature header gives");
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.kojinext.hub.storage;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.kojinext.protocol.Sha256;
 import org.kojinext.protocol.Uploader;
 
 /**
@@ -46,7 +46,7 @@ public final class RunningDigests {
     synchronized MessageDigest resume(Volume volume, String path, long at, Volume.Writer writer, Volume.Stat now) {
         Held e = entries.remove(key(volume, path));
         if (at == 0) {
-            return sha256();
+            return Sha256.newDigest();
         }
         boolean asLeft = e != null && e.end() == at && now.size() == at && e.modified().equals(now.modified())
                 && e.mark().equals(writer.previousMark());
@@ -65,13 +65,5 @@ public final class RunningDigests {
 
     private static String key(Volume volume, String path) {
         return volume.name() + ":" + path;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.Adler32;
 import org.kojinext.protocol.KojiFault;
+import org.kojinext.protocol.Sha256;
 
 /**
  * The digests an upload can be verified with, as Koji's get_verify_class names them. adler32 is
@@ -88,14 +89,7 @@ public abstract sealed class Verify {
 
         @Override
         public String hexdigest() {
-            if (!goesOn) {
-                return HexFormat.of().formatHex(md.digest());
-            }
-            try {
-                return HexFormat.of().formatHex(((MessageDigest) md.clone()).digest());
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
-            }
+            return goesOn ? Sha256.hexSoFar(md) : HexFormat.of().formatHex(md.digest());
         }
     }
 }
