@@ -254,7 +254,9 @@ public final class FsVolume implements Volume {
             // The body arrives in pieces of a few KiB; gathering them into a buffer makes one write
             // call per buffer instead of one per piece. Two buffers take turns, so that while one
             // is written the digest takes in the other, on a thread of its own, in order.
-            byte[][] stage = {new byte[DirectBuffers.SIZE], new byte[DirectBuffers.SIZE]};
+            // No larger than the body: a log's few lines need no quarter MiB.
+            int size = (int) Math.min(DirectBuffers.SIZE, Math.max(length, 1));
+            byte[][] stage = {new byte[size], new byte[size]};
             CompletableFuture<?>[] digested = {DONE, DONE};
             CompletableFuture<?> last = DONE;
             ByteBuffer direct = DirectBuffers.take();
