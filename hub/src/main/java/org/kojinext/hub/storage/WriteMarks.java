@@ -48,8 +48,13 @@ final class WriteMarks {
             view.write(ATTRIBUTE, ByteBuffer.wrap(current.getBytes(StandardCharsets.US_ASCII)));
             return new Marks(previous, current);
         } catch (IOException | UnsupportedOperationException e) {
-            if (previous != null) {
+            // An old mark must not outlive a write it did not see, even one read() could not read.
+            try {
                 view.delete(ATTRIBUTE);
+            } catch (IOException | UnsupportedOperationException gone) {
+                if (previous != null) {
+                    throw new IOException("cannot renew the write mark of " + file, gone);
+                }
             }
             return Marks.NONE;
         }
