@@ -241,6 +241,29 @@ class UploadTest {
     }
 
     @Test
+    void aHubDoesNotGoOnFromItsDigestOnceAnotherHubRewroteTheFileEvenAtTheSameSizeAndTime() throws Exception {
+        String dir = newDir();
+        Path file = topdir.resolve("work").resolve(dir).resolve("shared.bin");
+        try (TestHub second = TestHub.sharing(hub)) {
+            KojiClient other = second.admin(Encoding.XML);
+            Map<String, String> q = query(dir, "shared.bin", 0);
+            q.put("fileverify", "sha256-prefix");
+            assertThat(admin.rawUpload(q, "hello ".getBytes()).get("fileverify")).isEqualTo("sha256-prefix");
+            var left = Files.getLastModifiedTime(file);
+            Map<String, String> rewrite = new LinkedHashMap<>(q);
+            rewrite.put("overwrite", "1");
+            other.rawUpload(rewrite, "jello ".getBytes());
+            // Within this hub's clock tick: only the mark the second hub's writer left shows it.
+            Files.setLastModifiedTime(file, left);
+            q.put("offset", "6");
+            Map<?, ?> next = admin.rawUpload(q, "world".getBytes());
+            assertThat(next.get("fileverify")).isEqualTo("sha256");
+            assertThat(next.get("hexdigest")).isEqualTo(sha256("world".getBytes()));
+            assertThat(Files.readString(file)).isEqualTo("jello world");
+        }
+    }
+
+    @Test
     void chunksLargerThanTheHubTakesAreHalvedUntilTheyFit() throws Exception {
         // The hub takes 4 MiB bodies; 5 MiB chunks are refused whole, 2.5 MiB ones fit.
         Path f = randomFile(6 * 1024 * 1024 + 7);
